@@ -1,0 +1,33 @@
+package org.kkr4j.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kkr4j} command: every capability is a subcommand. */
+@Command(name = "kkr4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Automatic materials exploration with the KKR-CPA code AkaiKKR.",
+        subcommands = {
+                CommandLine.HelpCommand.class
+        })
+public final class Kkr4j implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Kkr4j());
+        cl.setExecutionExceptionHandler(new ErrorReporter());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
