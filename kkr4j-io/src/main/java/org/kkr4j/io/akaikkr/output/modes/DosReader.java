@@ -72,7 +72,8 @@ final class DosReader {
                             .read(h.line(), component, lmx, "dos." + spinName + ".component[" + component + "]"));
                 }
                 case TOTAL -> {
-                    current.total = new TwoColumnTableReader(ctx).read(h.line(), "dos." + spinName + ".total");
+                    current.total = new TwoColumnTableReader(ctx).read(h.line(), "dos." + spinName + ".total",
+                            true);
                     current.totalLine = h.line();
                 }
                 case INTEGRATED -> {
@@ -81,7 +82,7 @@ final class DosReader {
                                 "integrated DOS without a total DOS block before it");
                     }
                     current.integrated = new TwoColumnTableReader(ctx).read(h.line(),
-                            "dos." + spinName + ".integrated");
+                            "dos." + spinName + ".integrated", false);
                     current.integratedLine = h.line();
                     current.closed = true;
                 }
@@ -169,8 +170,9 @@ final class DosReader {
         boolean integratedTruncated = PdosTableReader.runsToEnd(ctx, s.integratedLine,
                 PdosTableReader.dataLines(ctx, s.integratedLine));
         if (s.integrated.size() != n && !integratedTruncated) {
-            throw ctx.error(s.integratedLine, "dos." + spinName + ".integrated", "integrated DOS has "
-                    + s.integrated.size() + " rows, expected " + n);
+            int stop = s.integratedLine + s.integrated.size() + 1;
+            throw ctx.error(stop, "dos." + spinName + ".integrated", "integrated DOS ends after "
+                    + s.integrated.size() + " rows, expected " + n + ", at '" + ctx.line(stop).trim() + "'");
         }
     }
 }

@@ -75,8 +75,11 @@ final class JijReader {
         int n = labelLine + 2;
         for (; n <= ctx.to; n++) {
             String s = ctx.line(n);
-            if (s.isBlank() || !PdosTableReader.isNumericLine(s)) {
+            if (s.isBlank()) {
                 break;
+            }
+            if (!PdosTableReader.isNumericLine(s)) {
+                throw ctx.error(n, field, "row is neither numbers nor an overflow: '" + s.trim() + "'");
             }
             List<String> t = RangeContext.tokens(s);
             if (t.size() != ROW_FIELDS) {
@@ -168,9 +171,6 @@ final class JijReader {
                     ctx.issue(n, field, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped: '"
                             + s.trim() + "'");
                     return n;
-                }
-                if (!PdosTableReader.isNumericLine(s.replace('(', ' ').replace(')', ' '))) {
-                    return n - 1;
                 }
                 throw ctx.error(n, field, "pair row has " + t.size() + " fields, expected " + PAIR_FIELDS
                         + " (pair# atom1 atom2 comp1 comp2 (cell) distance J(meV) index): '" + s.trim() + "'");

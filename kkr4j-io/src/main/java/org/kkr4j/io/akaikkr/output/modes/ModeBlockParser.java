@@ -173,6 +173,7 @@ public final class ModeBlockParser {
                 if (t.size() != 4) {
                     if (n == ctx.to) {
                         ctx.issue(n, "tc.molecularField", ParseIssue.Kind.TRUNCATED, "incomplete last row dropped");
+                        n++;
                         break;
                     }
                     throw ctx.error(n, "tc.molecularField", "expected sublat cmpnt Hmf(Ry) Hmf(meV): '"
@@ -190,6 +191,10 @@ public final class ModeBlockParser {
             }
             if (n > ctx.to) {
                 ctx.issue(ctx.to, "tc.molecularField", ParseIssue.Kind.TRUNCATED, "the log ends inside the table");
+            }
+            if (n <= ctx.to && !ctx.isBlank(n) && !ctx.line(n).trim().startsWith("Tc (in mean field")) {
+                throw ctx.error(n, "tc.molecularField", "row is neither numbers nor an overflow: '"
+                        + ctx.line(n).trim() + "'");
             }
             return n - 1;
         }

@@ -53,6 +53,17 @@ final class PdosTableReader {
         return last >= ctx.to;
     }
 
+    /**
+     * Tables end with a blank line (or at the end of the range). A non-blank line right after the
+     * numeric rows is a row that is neither numbers nor an overflow: a format error.
+     */
+    static void requireBlankAfter(RangeContext ctx, int header, List<Integer> lines, String field) {
+        int next = (lines.isEmpty() ? header : lines.get(lines.size() - 1)) + 1;
+        if (next <= ctx.to && !ctx.isBlank(next)) {
+            throw ctx.error(next, field, "row is neither numbers nor an overflow: '" + ctx.line(next).trim() + "'");
+        }
+    }
+
     static boolean isNumericLine(String s) {
         if (s.isBlank()) {
             return false;
@@ -77,6 +88,7 @@ final class PdosTableReader {
         OptionalInt printed = printedIndex(header, component, field);
         List<Integer> lines = dataLines(ctx, header);
         boolean toEnd = runsToEnd(ctx, header, lines);
+        requireBlankAfter(ctx, header, lines, field);
         if (lines.isEmpty()) {
             if (toEnd) {
                 ctx.issue(header, field, ParseIssue.Kind.TRUNCATED, "the log ends after the header");
@@ -177,7 +189,8 @@ final class PdosTableReader {
                 return null;
             }
             slots.add(slice.trim());
-            touching.add(slice.charAt(0) != ' ' && s.charAt(p - 1) != ' ');
+            // an overflowed field always fills its width; only a number doing so has run together
+            touching.add(slice.charAt(0) != ' ' && s.charAt(p - 1) != ' ' && !FortranNumbers.isOverflow(slice));
         }
         return new Cut(n, slots, touching);
     }

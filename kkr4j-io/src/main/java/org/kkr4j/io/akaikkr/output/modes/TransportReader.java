@@ -43,6 +43,7 @@ final class TransportReader {
             if (t.size() < 3) {
                 if (n == ctx.to) {
                     ctx.issue(n, f, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped");
+                    n++;
                     break;
                 }
                 throw ctx.error(n, f, "expected two integers and reals: '" + ctx.line(n).trim() + "'");
@@ -59,8 +60,16 @@ final class TransportReader {
             }
             vertex.add(new VertexCorrectionRow(n, a, b, values));
         }
+        endOfTable(n);
         lastLine = n - 1;
         return n - 1;
+    }
+
+    /** The line after the rows of a table: blank, or past the end of the range. */
+    private void endOfTable(int n) {
+        if (n <= ctx.to && !ctx.isBlank(n)) {
+            throw ctx.error(n, field(), "row is neither numbers nor an overflow: '" + ctx.line(n).trim() + "'");
+        }
     }
 
     /** {@code DOS of component N} followed by an {@code energy ...} header; returns the last line read. */
@@ -77,6 +86,7 @@ final class TransportReader {
             if (t.size() != header.size()) {
                 if (n == ctx.to) {
                     ctx.issue(n, f, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped");
+                    n++;
                     break;
                 }
                 throw ctx.error(n, f, "row has " + t.size() + " fields, header " + header + " has "
@@ -90,6 +100,7 @@ final class TransportReader {
             rows.add(new PdosRow(n, e, values));
         }
         pdos.add(new TransportPdos(component, caption, columns, rows));
+        endOfTable(n);
         lastLine = n - 1;
         return n - 1;
     }
@@ -116,6 +127,7 @@ final class TransportReader {
             if (t.size() != 2) {
                 if (n == ctx.to) {
                     ctx.issue(n, f, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped");
+                    n++;
                     break;
                 }
                 throw ctx.error(n, f, "expected energy and conductivity: '" + ctx.line(n).trim() + "'");
@@ -127,6 +139,7 @@ final class TransportReader {
         } else {
             conductivity.add(new ConductivityTable(caption, component, header.get(1), rows));
         }
+        endOfTable(n);
         lastLine = n - 1;
         return n - 1;
     }

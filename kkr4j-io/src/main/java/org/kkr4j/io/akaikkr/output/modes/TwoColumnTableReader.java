@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.kkr4j.io.ParseIssue;
+import org.kkr4j.io.fortran.FortranNumbers;
 
 /**
  * Reads the {@code total DOS} and {@code integrated DOS} tables, written as
@@ -22,9 +23,16 @@ final class TwoColumnTableReader {
         this.ctx = ctx;
     }
 
-    List<DosPoint> read(int header, String field) {
+    /**
+     * @param endsWithBlank whether a blank line must follow the rows (total DOS); the integrated DOS
+     *                      of the last spin is followed directly by the iteration line
+     */
+    List<DosPoint> read(int header, String field, boolean endsWithBlank) {
         List<Integer> lines = PdosTableReader.dataLines(ctx, header);
         boolean toEnd = PdosTableReader.runsToEnd(ctx, header, lines);
+        if (endsWithBlank) {
+            PdosTableReader.requireBlankAfter(ctx, header, lines, field);
+        }
         List<DosPoint> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int n = lines.get(i);
@@ -34,7 +42,8 @@ final class TwoColumnTableReader {
             if (s.length() == ROW_LENGTH) {
                 energy = s.substring(0, ENERGY_END);
                 value = s.substring(ENERGY_END);
-                if (s.charAt(ENERGY_END - 1) != ' ' && s.charAt(ENERGY_END) != ' ') {
+                if (s.charAt(ENERGY_END - 1) != ' ' && s.charAt(ENERGY_END) != ' '
+                        && !FortranNumbers.isOverflow(value)) {
                     ctx.issue(n, field, ParseIssue.Kind.RUN_TOGETHER, "'" + value.trim()
                             + "' fills its 13-character field and touches the energy; split by the"
                             + " Fortran field widths");
