@@ -1,0 +1,201 @@
+package org.kkr4j.io.akaikkr.output.modes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.kkr4j.io.ParseIssue;
+
+/**
+ * Reads the J_ij table of {@code go=j...}: after the caption {@code J_ij}, one block per type pair
+ * (label {@code T1-T2}, a header ending in {@code mult} or {@code dgn}, rows of twelve numbers),
+ * blocks separated by blank lines; the table ends at the Tc line. The long pair list after Tc is read
+ * separately ({@link #readPairList}).
+ */
+final class JijReader {
+
+    private static final int ROW_FIELDS = 12;
+    private static final int PAIR_FIELDS = 11;
+
+    private final RangeContext ctx;
+    private final List<String> typeNames;
+
+    JijReader(RangeContext ctx, List<String> typeNames) {
+        this.ctx = ctx;
+        this.typeNames = typeNames;
+    }
+
+    /** Reads from the {@code J_ij} caption; returns the blocks and the line after the table. */
+    record Table(List<JijPairBlock> blocks, int next) {
+    }
+
+    Table readTable(int caption) {
+        List<JijPairBlock> blocks = new ArrayList<>();
+        int n = caption + 1;
+        while (n <= ctx.to) {
+            String t = ctx.line(n).trim();
+            if (t.isEmpty()) {
+                n++;
+                continue;
+            }
+            if (n + 1 > ctx.to) {
+                ctx.issue(n, "jij", ParseIssue.Kind.TRUNCATED, "the log ends after the pair label");
+                return new Table(blocks, n + 1);
+            }
+            String header = ctx.line(n + 1).trim();
+            if (t.contains(" ") || !header.startsWith("index")) {
+                break;
+            }
+            Block b = readBlock(n, t, header);
+            blocks.add(b.block());
+            n = b.next();
+        }
+        if (n > ctx.to) {
+            ctx.issue(ctx.to, "jij", ParseIssue.Kind.TRUNCATED, "the log ends inside the J_ij table"
+                    + " (no Tc line after it)");
+        }
+        if (blocks.isEmpty()) {
+            if (n <= ctx.to) {
+                throw ctx.error(n, "jij", "J_ij caption not followed by a pair label and header: '"
+                        + ctx.line(n).trim() + "'");
+            }
+        }
+        return new Table(blocks, n);
+    }
+
+    private record Block(JijPairBlock block, int next) {
+    }
+
+    private Block readBlock(int labelLine, String label, String header) {
+        List<String> headerTokens = RangeContext.tokens(header);
+        String multLabel = headerTokens.get(headerTokens.size() - 1);
+        String[] types = splitLabel(label, labelLine);
+        String field = "jij[" + label + "]";
+        List<JijRow> rows = new ArrayList<>();
+        int n = labelLine + 2;
+        for (; n <= ctx.to; n++) {
+            String s = ctx.line(n);
+            if (s.isBlank()) {
+                break;
+            }
+            if (!PdosTableReader.isNumericLine(s)) {
+                throw ctx.error(n, field, "row is neither numbers nor an overflow: '" + s.trim() + "'");
+            }
+            List<String> t = RangeContext.tokens(s);
+            if (t.size() != ROW_FIELDS) {
+                if (n == ctx.to) {
+                    ctx.issue(n, field, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped: '"
+                            + s.trim() + "'");
+                    n++;
+                    break;
+                }
+                throw ctx.error(n, field, "J_ij row has " + t.size() + " fields, expected " + ROW_FIELDS
+                        + " (index site1 site2 comp1 comp2 cell(3) distance J_ij J_ij(meV) "
+                        + multLabel + "): '" + s.trim() + "'");
+            }
+            Integer[] ints = new Integer[6];
+            int[] intPos = {0, 1, 2, 3, 4, 11};
+            String[] intNames = {"index", "site1", "site2", "comp1", "comp2", multLabel};
+            boolean identified = true;
+            for (int k = 0; k < intPos.length; k++) {
+                ints[k] = ctx.integerOrNull(t.get(intPos[k]), n, field + "." + intNames[k]);
+                identified &= ints[k] != null;
+            }
+            double[] reals = new double[6];
+            String[] realNames = {"cell.a", "cell.b", "cell.c", "distance", "J_ij", "J_ij(meV)"};
+            for (int k = 0; k < 6; k++) {
+                reals[k] = ctx.real(t.get(5 + k), n, field + "." + realNames[k]);
+            }
+            if (!identified) {
+                ctx.issue(n, field, ParseIssue.Kind.OVERFLOW, "row left out: an integer identifying the"
+                        + " pair overflowed");
+                continue;
+            }
+            rows.add(new JijRow(n, ints[0], ints[1], ints[2], ints[3], ints[4], reals[0], reals[1],
+                    reals[2], reals[3], reals[4], reals[5], ints[5]));
+        }
+        return new Block(new JijPairBlock(labelLine, label, Optional.ofNullable(types[0]),
+                Optional.ofNullable(types[1]), multLabel, rows), n);
+    }
+
+    /**
+     * Splits {@code T1-T2}. A label with one {@code -} splits there. With more, the deck's type names
+     * decide: the split is accepted when exactly one position gives two known names. Otherwise the
+     * label is kept whole and an issue says so.
+     */
+    private String[] splitLabel(String label, int line) {
+        List<Integer> dashes = new ArrayList<>();
+        for (int i = 0; i < label.length(); i++) {
+            if (label.charAt(i) == '-') {
+                dashes.add(i);
+            }
+        }
+        if (dashes.size() == 1 && typeNames.isEmpty()) {
+            int d = dashes.get(0);
+            return new String[] {label.substring(0, d), label.substring(d + 1)};
+        }
+        List<String[]> known = new ArrayList<>();
+        for (int d : dashes) {
+            String a = label.substring(0, d);
+            String b = label.substring(d + 1);
+            if (typeNames.contains(a) && typeNames.contains(b)) {
+                known.add(new String[] {a, b});
+            }
+        }
+        if (known.size() == 1) {
+            return known.get(0);
+        }
+        if (dashes.size() == 1 && known.isEmpty()) {
+            int d = dashes.get(0);
+            ctx.issue(line, "jij.label", ParseIssue.Kind.UNEXPECTED, "'" + label
+                    + "' splits into names that are not among the deck's types " + typeNames);
+            return new String[] {label.substring(0, d), label.substring(d + 1)};
+        }
+        ctx.issue(line, "jij.label", ParseIssue.Kind.UNEXPECTED, "cannot split '" + label
+                + "' into two type names unambiguously" + (typeNames.isEmpty() ? " (no type names given)"
+                : " with the types " + typeNames) + "; kept whole");
+        return new String[] {null, null};
+    }
+
+    /** Reads the rows after the {@code pair#} header into {@code rows}; returns the last line read. */
+    int readPairList(int header, List<JijPairListRow> rows) {
+        String field = "jij.pairList";
+        for (int n = header + 1; n <= ctx.to; n++) {
+            String s = ctx.line(n);
+            if (s.isBlank()) {
+                return n - 1;
+            }
+            List<String> t = RangeContext.tokens(s.replace('(', ' ').replace(')', ' '));
+            if (t.size() != PAIR_FIELDS || !PdosTableReader.isNumericLine(s.replace('(', ' ').replace(')', ' '))) {
+                if (n == ctx.to) {
+                    ctx.issue(n, field, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped: '"
+                            + s.trim() + "'");
+                    return n;
+                }
+                throw ctx.error(n, field, "pair row has " + t.size() + " fields, expected " + PAIR_FIELDS
+                        + " (pair# atom1 atom2 comp1 comp2 (cell) distance J(meV) index): '" + s.trim() + "'");
+            }
+            int[] pos = {0, 1, 2, 3, 4, 5, 6, 7, 10};
+            String[] names = {"pair", "atom1", "atom2", "comp1", "comp2", "cell1", "cell2", "cell3", "index"};
+            Integer[] ints = new Integer[pos.length];
+            boolean identified = true;
+            for (int k = 0; k < pos.length; k++) {
+                ints[k] = ctx.integerOrNull(t.get(pos[k]), n, field + "." + names[k]);
+                identified &= ints[k] != null;
+            }
+            double distance = ctx.real(t.get(8), n, field + ".distance");
+            double jMeV = ctx.real(t.get(9), n, field + ".J(meV)");
+            if (!identified) {
+                ctx.issue(n, field, ParseIssue.Kind.OVERFLOW, "row left out: an integer identifying the"
+                        + " pair overflowed");
+                continue;
+            }
+            rows.add(new JijPairListRow(n, ints[0], ints[1], ints[2], ints[3], ints[4], ints[5], ints[6],
+                    ints[7], distance, jMeV, ints[8]));
+        }
+        if (!rows.isEmpty()) {
+            ctx.issue(ctx.to, field, ParseIssue.Kind.TRUNCATED, "the log ends inside the pair list");
+        }
+        return ctx.to;
+    }
+}

@@ -1,0 +1,222 @@
+package org.kkr4j.io.akaikkr.output.modes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kkr4j.io.KkrFormatException;
+import org.kkr4j.io.ParseIssue;
+import org.kkr4j.io.SourceText;
+import org.kkr4j.io.akaikkr.AkaiVersion;
+
+/**
+ * Reads the mode-specific blocks of one deck of a specx log: DOS ({@code go=dos}), J_ij
+ * ({@code go=j...}), the mean-field Tc ({@code go=tc}, {@code go=j}), transport ({@code go=cnd}) and
+ * the result of a fixed-spin-moment run. Blocks are found by their captions, never by line numbers.
+ *
+ * <p>Errors: a block whose text does not fit its layout (a row that is neither numbers nor an
+ * overflow, a table shorter than its siblings, a J_ij row with missing fields) raises
+ * {@link KkrFormatException} naming the file, line and field. A block that runs to the end of the
+ * range (the log of a killed run just stops) is returned as far as it was printed, with a TRUNCATED
+ * issue.
+ */
+public final class ModeBlockParser {
+
+    private static final Pattern MAGTYP = Pattern.compile("\\bmagtyp=\\s*(\\S+)");
+    private static final Pattern TYPE_LINE = Pattern.compile("^\\s*type=\\S+.*\\blmxtyp=\\s*(\\d+)");
+    private static final Pattern COMPONENT_LINE = Pattern.compile("^\\s*(component=|cmpnt\\s)");
+    private static final Pattern CND = Pattern.compile("^cnd([12])\\s+\\S+.*");
+
+    private ModeBlockParser() {
+    }
+
+    /**
+     * @param src       the whole log
+     * @param fromLine  first line of the deck, 1-based
+     * @param toLine    last line of the deck, 1-based, inclusive
+     * @param dialect   the AkaiKKR version that wrote the log, or null when unknown (the PDOS layout
+     *                  is then taken from the lmxtyp echo of the deck or from the data)
+     * @param typeNames the deck's type names, used to split J_ij labels {@code T1-T2} when a name
+     *                  contains {@code -}; may be empty
+     */
+    public static ModeResults parse(SourceText src, int fromLine, int toLine, AkaiVersion dialect,
+                                    List<String> typeNames) {
+        if (fromLine < 1 || toLine > src.lineCount() || fromLine > toLine + 1) {
+            throw new IllegalArgumentException("line range " + fromLine + ".." + toLine + " outside "
+                    + src.name() + " (" + src.lineCount() + " lines)");
+        }
+        RangeContext ctx = new RangeContext(src, fromLine, toLine);
+        return new Scan(ctx, dialect, typeNames == null ? List.of() : List.copyOf(typeNames)).run();
+    }
+
+    /** Whole file as one deck. */
+    public static ModeResults parse(SourceText src, AkaiVersion dialect, List<String> typeNames) {
+        return parse(src, 1, src.lineCount(), dialect, typeNames);
+    }
+
+    private static final class Scan {
+        private final RangeContext ctx;
+        private final AkaiVersion dialect;
+        private final List<String> typeNames;
+
+        Scan(RangeContext ctx, AkaiVersion dialect, List<String> typeNames) {
+            this.ctx = ctx;
+            this.dialect = dialect;
+            this.typeNames = typeNames;
+        }
+
+        ModeResults run() {
+            Optional<Boolean> nonMagnetic = Optional.empty();
+            List<Integer> lmxtyp = new ArrayList<>();
+            Integer currentLmxtyp = null;
+            List<DosReader.Header> dosHeaders = new ArrayList<>();
+            TransportReader transport = new TransportReader(ctx);
+            JijReader jijReader = new JijReader(ctx, typeNames);
+            int jijLine = 0;
+            Optional<Double> dlimit = Optional.empty();
+            List<JijPairBlock> jijBlocks = List.of();
+            List<JijPairListRow> pairList = new ArrayList<>();
+            List<MolecularFieldRow> molecularFields = new ArrayList<>();
+            boolean tcSeen = false;
+            Optional<Double> tc = Optional.empty();
+            int tcLine = 0;
+            FixedSpinResult fixedSpin = null;
+
+            for (int n = ctx.from; n <= ctx.to; n++) {
+                String line = ctx.line(n);
+                String t = line.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                Matcher m;
+                if (nonMagnetic.isEmpty() && (m = MAGTYP.matcher(line)).find()) {
+                    nonMagnetic = Optional.of(m.group(1).equals("nmag"));
+                }
+                if ((m = TYPE_LINE.matcher(line)).find()) {
+                    currentLmxtyp = Integer.parseInt(m.group(1));
+                } else if (currentLmxtyp != null && COMPONENT_LINE.matcher(line).find()) {
+                    lmxtyp.add(currentLmxtyp);
+                } else if (t.startsWith("DOS of component")) {
+                    if (n < ctx.to && ctx.line(n + 1).trim().startsWith("energy")) {
+                        n = transport.pdos(n);
+                    } else {
+                        dosHeaders.add(new DosReader.Header(n, DosReader.Kind.COMPONENT));
+                        n = skipData(n);
+                    }
+                } else if (t.equals("total DOS")) {
+                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.TOTAL));
+                    n = skipData(n);
+                } else if (t.equals("integrated DOS")) {
+                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.INTEGRATED));
+                    n = skipData(n);
+                } else if (t.startsWith("dlimit=")) {
+                    dlimit = ctx.scalar(t.substring("dlimit=".length()), n, "jij.dlimit");
+                } else if (t.equals("J_ij")) {
+                    JijReader.Table table = jijReader.readTable(n);
+                    jijLine = n;
+                    jijBlocks = table.blocks();
+                    n = table.next() - 1;
+                } else if (t.startsWith("pair#")) {
+                    n = jijReader.readPairList(n, pairList);
+                } else if (t.startsWith("sublat") && t.contains("Hmf")) {
+                    tcSeen = true;
+                    n = readMolecularFields(n, molecularFields);
+                } else if (t.startsWith("Tc (in mean field approximation)")) {
+                    tcSeen = true;
+                    tcLine = n;
+                    tc = readTc(n, t);
+                } else if (t.equals("*** vertex correction made")) {
+                    n = transport.vertexCorrection(n);
+                } else if (t.startsWith("conductivity component=")) {
+                    n = transport.conductivity(n);
+                } else if ((m = CND.matcher(t)).matches()) {
+                    transport.spinConductivity(n, Integer.parseInt(m.group(1)));
+                } else if (t.startsWith("cnductivity")) {
+                    transport.totalConductivity(n);
+                } else if (t.startsWith("resistivity")) {
+                    transport.resistivity(n);
+                } else if (t.contains("fixed spin moment=") && t.contains("field used to fix the spin=")) {
+                    fixedSpin = readFixedSpin(n, t);
+                }
+            }
+
+            Optional<DosResult> dos = new DosReader(ctx, dialect, lmxtyp, nonMagnetic).read(dosHeaders);
+            Optional<JijResult> jij = jijLine == 0 ? Optional.empty()
+                    : Optional.of(new JijResult(jijLine, dlimit, jijBlocks, pairList));
+            Optional<CurieTemperatureResult> curie = Optional.empty();
+            if (tcSeen) {
+                if (tcLine == 0) {
+                    ctx.issue(ctx.to, "tc", ParseIssue.Kind.TRUNCATED, "molecular-field table without a Tc line");
+                }
+                curie = Optional.of(new CurieTemperatureResult(molecularFields, tc, tcLine));
+            } else if (jijLine != 0) {
+                ctx.issue(jijLine, "tc", ParseIssue.Kind.MISSING, "J_ij table without a Tc line");
+            }
+            Optional<TransportResult> cnd = transport.result();
+            return new ModeResults(dos, jij, curie, cnd, Optional.ofNullable(fixedSpin), ctx.issues());
+        }
+
+        /** Skips the numeric rows after a header; the block is read later as a whole. */
+        private int skipData(int header) {
+            return header + PdosTableReader.dataLines(ctx, header).size();
+        }
+
+        private int readMolecularFields(int header, List<MolecularFieldRow> out) {
+            int n = header + 1;
+            if (n <= ctx.to && ctx.line(n).trim().matches("-+")) {
+                n++;
+            }
+            for (; n <= ctx.to && PdosTableReader.isNumericLine(ctx.line(n)); n++) {
+                List<String> t = RangeContext.tokens(ctx.line(n));
+                if (t.size() != 4) {
+                    if (n == ctx.to) {
+                        ctx.issue(n, "tc.molecularField", ParseIssue.Kind.TRUNCATED, "incomplete last row dropped");
+                        n++;
+                        break;
+                    }
+                    throw ctx.error(n, "tc.molecularField", "expected sublat cmpnt Hmf(Ry) Hmf(meV): '"
+                            + ctx.line(n).trim() + "'");
+                }
+                Integer sub = ctx.integerOrNull(t.get(0), n, "tc.molecularField.sublat");
+                Integer cmp = ctx.integerOrNull(t.get(1), n, "tc.molecularField.cmpnt");
+                double ry = ctx.real(t.get(2), n, "tc.molecularField.Hmf(Ry)");
+                double mev = ctx.real(t.get(3), n, "tc.molecularField.Hmf(meV)");
+                if (sub == null || cmp == null) {
+                    ctx.issue(n, "tc.molecularField", ParseIssue.Kind.OVERFLOW, "row left out: index overflowed");
+                    continue;
+                }
+                out.add(new MolecularFieldRow(n, sub, cmp, ry, mev));
+            }
+            if (n > ctx.to) {
+                ctx.issue(ctx.to, "tc.molecularField", ParseIssue.Kind.TRUNCATED, "the log ends inside the table");
+            }
+            if (n <= ctx.to && !ctx.isBlank(n) && !ctx.line(n).trim().startsWith("Tc (in mean field")) {
+                throw ctx.error(n, "tc.molecularField", "row is neither numbers nor an overflow: '"
+                        + ctx.line(n).trim() + "'");
+            }
+            return n - 1;
+        }
+
+        private Optional<Double> readTc(int n, String t) {
+            String v = t.substring(t.indexOf('=') + 1).trim();
+            if (!v.endsWith("K")) {
+                throw ctx.error(n, "tc", "Tc value without the unit K: '" + t + "'");
+            }
+            return ctx.scalar(v.substring(0, v.length() - 1), n, "tc");
+        }
+
+        private FixedSpinResult readFixedSpin(int n, String t) {
+            int a = t.indexOf("fixed spin moment=") + "fixed spin moment=".length();
+            int b = t.indexOf("field used to fix the spin=");
+            if (b < a) {
+                throw ctx.error(n, "fsm", "unexpected fixed-spin result line: '" + t + "'");
+            }
+            Optional<Double> moment = ctx.scalar(t.substring(a, b), n, "fsm.moment");
+            Optional<Double> field = ctx.scalar(t.substring(b + "field used to fix the spin=".length()), n,
+                    "fsm.field");
+            return new FixedSpinResult(n, moment, field);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.kkr4j.io.akaikkr.output.modes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.kkr4j.io.KkrFormatException;
+import org.kkr4j.io.ParseIssue;
+import org.kkr4j.io.SourceText;
+import org.kkr4j.io.fortran.FortranNumbers;
+
+/**
+ * The line range of one deck being read, with the issues collected so far. Every number leaves
+ * through {@link #real} or {@link #scalar}, so that an overflowed field can never become a value.
+ */
+final class RangeContext {
+
+    final SourceText src;
+    final int from;
+    final int to;
+    private final List<ParseIssue> issues = new ArrayList<>();
+
+    RangeContext(SourceText src, int from, int to) {
+        this.src = src;
+        this.from = from;
+        this.to = to;
+    }
+
+    String line(int n) {
+        return src.line(n);
+    }
+
+    boolean isBlank(int n) {
+        return src.line(n).isBlank();
+    }
+
+    String name() {
+        return src.name();
+    }
+
+    List<ParseIssue> issues() {
+        return List.copyOf(issues);
+    }
+
+    void issue(int line, String field, ParseIssue.Kind kind, String detail) {
+        issues.add(new ParseIssue(src.name(), line, field, kind, detail));
+    }
+
+    KkrFormatException error(int line, String field, String problem) {
+        return new KkrFormatException(src.name(), line, field, problem);
+    }
+
+    /**
+     * A real number from one field: NaN plus an OVERFLOW issue for {@code ****}; anything else that
+     * is not a number is a format error.
+     */
+    double real(String raw, int line, String field) {
+        String t = raw.trim();
+        if (FortranNumbers.isOverflow(t)) {
+            issue(line, field, ParseIssue.Kind.OVERFLOW, "field printed as '" + t + "'");
+            return Double.NaN;
+        }
+        Double v = FortranNumbers.parseReal(t);
+        if (v == null) {
+            throw error(line, field, "not a number: '" + t + "'");
+        }
+        return v;
+    }
+
+    /** A single quantity: empty plus an OVERFLOW issue for {@code ****}. */
+    Optional<Double> scalar(String raw, int line, String field) {
+        double v = real(raw, line, field);
+        return Double.isNaN(v) ? Optional.empty() : Optional.of(v);
+    }
+
+    /** An integer field; null (with an OVERFLOW issue) when it overflowed. */
+    Integer integerOrNull(String raw, int line, String field) {
+        String t = raw.trim();
+        if (FortranNumbers.isOverflow(t)) {
+            issue(line, field, ParseIssue.Kind.OVERFLOW, "integer field printed as '" + t + "'");
+            return null;
+        }
+        Integer v = FortranNumbers.parseInteger(t);
+        if (v == null) {
+            throw error(line, field, "not an integer: '" + t + "'");
+        }
+        return v;
+    }
+
+    /**
+     * Splits a line into blank-separated tokens, and also between a run of asterisks and a number
+     * written against it: an overflowed fixed-width field fills its whole width, so nothing
+     * separates it from its neighbour.
+     */
+    static List<String> tokens(String line) {
+        List<String> out = new ArrayList<>();
+        for (String t : line.trim().split("\\s+")) {
+            if (t.isEmpty()) {
+                continue;
+            }
+            int start = 0;
+            for (int i = 1; i < t.length(); i++) {
+                if ((t.charAt(i) == '*') != (t.charAt(i - 1) == '*')) {
+                    out.add(t.substring(start, i));
+                    start = i;
+                }
+            }
+            out.add(t.substring(start));
+        }
+        return out;
+    }
+}
