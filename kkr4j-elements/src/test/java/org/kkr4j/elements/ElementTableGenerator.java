@@ -48,7 +48,7 @@ final class ElementTableGenerator {
         out.append("# kkr4j element table, Z = 1..").append(MAX_Z).append(". GENERATED: do not edit by hand;\n");
         out.append("# regenerate with ElementTableResourceTest (see kkr4j-elements/README.md).\n");
         out.append("# Sources:\n");
-        out.append("#  - periodic_table.json of pymatgen (MIT licence, Copyright (c) The Materials Project):\n");
+        out.append("#  - periodic_table.json of pymatgen (MIT licence; pymatgen developers):\n");
         out.append("#    name, atomic mass, Pauling electronegativity, radii, melting point, configuration.\n");
         out.append("#  - akaikkr_atomic_volumes.csv: atomic volumes (cc/mol) of AkaiKKR cpa2002v010 qvolum.f\n");
         out.append("#    (facts; 0.000 in that table = no value = empty here).\n");
