@@ -1,5 +1,6 @@
 package org.kkr4j.io.akaikkr.side;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,11 +67,12 @@ public final class SpcFileParser {
 
     /**
      * Parses the two files of one run. When both hold data they must have the same format, energies
-     * and number of k-points.
+     * and number of k-points. A missing {@code down} file (some versions write none for a
+     * non-magnetic run) gives a down-spin result without data and a {@code MISSING} issue.
      */
     public static SpcPair parsePair(Path up, Path down) {
         SpcFile u = parse(up);
-        SpcFile d = parse(down);
+        SpcFile d = Files.exists(down) ? parse(down) : missing(down);
         if (u.hasData() && d.hasData()) {
             if (!u.format().equals(d.format()) || u.kCount() != d.kCount() || u.energyCount() != d.energyCount()) {
                 throw new KkrFormatException(d.source(), 0, "spectralWeight", "does not match " + u.source()
@@ -78,6 +80,15 @@ public final class SpcFileParser {
             }
         }
         return new SpcPair(u, d);
+    }
+
+    /** Some versions write no {@code _dn.spc} at all for a non-magnetic run: no data, said so. */
+    private static SpcFile missing(Path file) {
+        String name = file.toString();
+        return new SpcFile(name, Optional.empty(), true, "file does not exist", OptionalInt.of(2), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), OptionalInt.empty(), List.of(), new double[0][],
+                List.of(new ParseIssue(name, 0, "spectralWeight", ParseIssue.Kind.MISSING,
+                        "no down-spin file (non-magnetic run?)")));
     }
 
     private static String describe(SpcFile f) {
@@ -370,9 +381,6 @@ public final class SpcFileParser {
                     blockStart = i;
                 }
                 double[] v = row.values();
-                if (row.overflowed().get(0)) {
-                    v[0] = Double.NaN;
-                }
                 reportCell(row, 1, i, "energyRy");
                 if (row.overflowed().get(2)) {
                     issues.add(new ParseIssue(src.name(), i, "spectralWeight", ParseIssue.Kind.OVERFLOW, "field filled with '*'"));

@@ -53,7 +53,7 @@ class SpcSyntheticTest {
         l.add("### header for format (a)");
         l.add("# -0.7475000E+00  0.2475000E+00   2   6");
         l.add("#   1  0 0 0            37  1/2 -1/2 1/2     62  0 0 1/2          88  0 0 0           119  x h z"
-                + "           150  1/2 -1/2 1/2");
+                + "           150  1/2 -1/2 1/2    "); // the writer pads the last label to 16 characters
         l.add("### end of header");
         l.add("#  A(E,k) for spin = 1");
         double[] d = {0.0, 0.0123456, 0.0246912};
@@ -292,6 +292,14 @@ class SpcSyntheticTest {
                 .hasMessageContaining("p_dn.spc").hasMessageContaining("does not match");
         Files.write(dn, List.of());
         assertThat(SpcFileParser.parsePair(up, dn).bothSpins()).isFalse();
+        SpcPair noDown = SpcFileParser.parsePair(up, dir.resolve("absent_dn.spc"));
+        assertThat(noDown.up().hasData()).isTrue();
+        assertThat(noDown.down().hasData()).isFalse();
+        assertThat(noDown.down().formatEvidence()).isEqualTo("file does not exist");
+        assertThat(noDown.down().issues()).singleElement()
+                .satisfies(i -> assertThat(i.kind()).isEqualTo(ParseIssue.Kind.MISSING));
+        assertThatThrownBy(() -> SpcFileParser.parsePair(dir.resolve("absent_up.spc"), dn))
+                .isInstanceOf(java.io.UncheckedIOException.class);
     }
 
     // ---- bad input --------------------------------------------------------------------------------
