@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Automatic materials exploration with the KKR-CPA code AkaiKKR.",
         subcommands = {
+                ParseCommand.class,
+                CardCommand.class,
+                DemoCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Kkr4j implements Runnable {

@@ -1,0 +1,262 @@
+package org.kkr4j.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.kkr4j.io.SourceText;
+import org.kkr4j.io.akaikkr.output.SpecxLog;
+import org.kkr4j.io.akaikkr.output.SpecxLogParser;
+import org.kkr4j.io.akaikkr.side.InfoFileParser;
+import org.kkr4j.io.akaikkr.side.SpcFileParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kkr4j bench ...}: speed measurements printed as ratios against a baseline run side by side. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Benchmarks that print throughput and a ratio against a baseline run in the same command.",
+        subcommands = {BenchCommand.Parse.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "parse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Parse the whole AkaiKKR fixture corpus (logs with every quantity, spc and info files)",
+                "and print MB/s and files/s; then run the baseline - a python3 script with the access",
+                "pattern of the reference Python library (one reader per getter, each re-reading the",
+                "file) - on the same logs and print the ratio."})
+    static final class Parse implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--shared", paramLabel = "DIR",
+                description = "the shared data root (default: ../shared beside the kkr4j checkout)")
+        Path shared;
+
+        @Option(names = "--rounds", defaultValue = "10", description = "timed rounds over the corpus (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "untimed warm-up rounds (default ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--baseline-rounds", defaultValue = "3",
+                description = "rounds of the python3 baseline, best taken (default ${DEFAULT-VALUE})")
+        int baselineRounds;
+
+        @Option(names = "--no-baseline", description = "skip the python3 baseline")
+        boolean noBaseline;
+
+        @Option(names = "--python", defaultValue = "python3", description = "python interpreter for the baseline")
+        String python;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path root = SharedLocation.resolve(shared).resolve("fixtures/akaikkr");
+            if (!Files.isDirectory(root)) {
+                throw new IllegalArgumentException("fixture corpus not found: " + root + " (use --shared DIR)");
+            }
+            FixtureCorpus corpus = FixtureCorpus.scan(root);
+            out.printf("corpus: %s%n", root);
+            out.printf("  %d specx logs (%.2f MB), %d spc files (%.2f MB), %d info files (%.2f MB)%n",
+                    corpus.logs().size(), mb(corpus.logBytes()), corpus.spcs().size(), mb(corpus.spcBytes()),
+                    corpus.infos().size(), mb(corpus.infoBytes()));
+            out.flush();
+
+            Timing logs = time("kkr4j logs", corpus.logs(), Parse::parseLog);
+            Timing side = time("kkr4j spc+info", corpus.sideFiles(), Parse::parseSide);
+            out.printf("kkr4j, logs (every quantity, one parse):   %8.1f MB/s  %9.1f files/s  (best of %d rounds: %.1f ms)%n",
+                    logs.mbPerSecond(), logs.filesPerSecond(), rounds, logs.bestSeconds() * 1e3);
+            out.printf("kkr4j, spc + info side files:              %8.1f MB/s  %9.1f files/s%n",
+                    side.mbPerSecond(), side.filesPerSecond());
+            long allBytes = corpus.logBytes() + corpus.spcBytes() + corpus.infoBytes();
+            double allSeconds = logs.bestSeconds() + side.bestSeconds();
+            out.printf("kkr4j, whole corpus:                       %8.1f MB/s  %9.1f files/s%n",
+                    allBytes / 1e6 / allSeconds, corpus.fileCount() / allSeconds);
+            out.flush();
+            if (noBaseline) {
+                out.println("baseline: skipped (--no-baseline)");
+                return 0;
+            }
+            Baseline base = runBaseline(corpus.logs());
+            if (base == null) {
+                return 0;
+            }
+            double baseMbs = base.bytes / 1e6 / base.seconds;
+            out.printf("baseline (python3, %d getters per log, each re-reading the file): %8.1f MB/s  %9.1f files/s%n",
+                    base.getters, baseMbs, base.files / base.seconds);
+            out.printf("ratio kkr4j / baseline on the same %d logs: %.1f x   (issue target: >= 50 x)%n",
+                    corpus.logs().size(), logs.mbPerSecond() / baseMbs);
+            return 0;
+        }
+
+        private static double mb(long bytes) {
+            return bytes / 1e6;
+        }
+
+        private static long parseLog(FixtureCorpus.Entry e) {
+            SpecxLog log = SpecxLogParser.parse(SourceText.of(e.name(), e.bytes()));
+            return log.decks().size() + log.lineCount();
+        }
+
+        private static long parseSide(FixtureCorpus.Entry e) {
+            SourceText text = SourceText.of(e.name(), e.bytes());
+            return e.name().endsWith(".info") ? InfoFileParser.parse(text).entries().size()
+                    : SpcFileParser.parse(text).kCount();
+        }
+
+        record Timing(long bytes, int files, double bestSeconds) {
+            double mbPerSecond() {
+                return bytes / 1e6 / bestSeconds;
+            }
+
+            double filesPerSecond() {
+                return files / bestSeconds;
+            }
+        }
+
+        interface Work {
+            long apply(FixtureCorpus.Entry e);
+        }
+
+        private Timing time(String label, List<FixtureCorpus.Entry> files, Work work) {
+            long bytes = files.stream().mapToLong(e -> e.bytes().length).sum();
+            long sink = 0;
+            double best = Double.MAX_VALUE;
+            try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), label, (long) warmup + rounds)) {
+                for (int r = 0; r < warmup + rounds; r++) {
+                    long t0 = System.nanoTime();
+                    for (FixtureCorpus.Entry e : files) {
+                        sink += work.apply(e);
+                    }
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    if (r >= warmup) {
+                        best = Math.min(best, s);
+                    }
+                    bar.step();
+                }
+            }
+            if (sink == 42) {
+                spec.commandLine().getErr().println();
+            }
+            return new Timing(bytes, files.size(), best);
+        }
+
+        record Baseline(long bytes, int files, double seconds, int getters) {
+        }
+
+        private Baseline runBaseline(List<FixtureCorpus.Entry> logs) throws IOException, InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path script = Files.createTempFile("kkr4j-baseline", ".py");
+            try {
+                try (InputStream in = BenchCommand.class.getResourceAsStream("bench/getter_pattern_baseline.py")) {
+                    if (in == null) {
+                        throw new IllegalStateException("bundled baseline script missing");
+                    }
+                    Files.write(script, in.readAllBytes());
+                }
+                List<String> cmd = new ArrayList<>(List.of(python, script.toString(), Integer.toString(baselineRounds)));
+                logs.forEach(e -> cmd.add(e.path().toString()));
+                Process p;
+                try {
+                    p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+                } catch (IOException noPython) {
+                    out.println("baseline: not run (" + python + " not available: " + noPython.getMessage() + ")");
+                    return null;
+                }
+                String stdout = new String(p.getInputStream().readAllBytes());
+                String stderr = new String(p.getErrorStream().readAllBytes());
+                if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                    out.println("baseline: failed: " + stderr.strip());
+                    return null;
+                }
+                JsonNode r = Json.mapper().readTree(stdout);
+                return new Baseline(r.get("bytes").asLong(), r.get("files").asInt(), r.get("seconds").asDouble(),
+                        r.get("getters").asInt());
+            } finally {
+                Files.deleteIfExists(script);
+            }
+        }
+    }
+
+    /** The fixture files of each kind, read into memory once so that timing excludes the disk. */
+    record FixtureCorpus(List<Entry> logs, List<Entry> spcs, List<Entry> infos) {
+
+        record Entry(Path path, String name, byte[] bytes) {
+        }
+
+        static FixtureCorpus scan(Path root) {
+            List<Entry> logs = new ArrayList<>();
+            List<Entry> spcs = new ArrayList<>();
+            List<Entry> infos = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    if (name.endsWith("_up.spc") || name.endsWith("_dn.spc")) {
+                        spcs.add(entry(p, rel));
+                    } else if (name.endsWith(".info")) {
+                        infos.add(entry(p, rel));
+                    } else if (isLog(rel, name)) {
+                        logs.add(entry(p, rel));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new FixtureCorpus(logs, spcs, infos);
+        }
+
+        private static boolean isLog(String rel, String name) {
+            return (name.startsWith("out_") && name.endsWith(".log")) || name.endsWith(".out")
+                    || rel.contains("-dist/out/") || rel.startsWith("akaitools-samples/out/");
+        }
+
+        private static Entry entry(Path p, String rel) {
+            try {
+                return new Entry(p, rel, Files.readAllBytes(p));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        List<Entry> sideFiles() {
+            List<Entry> all = new ArrayList<>(spcs);
+            all.addAll(infos);
+            return all;
+        }
+
+        long logBytes() {
+            return logs.stream().mapToLong(e -> e.bytes().length).sum();
+        }
+
+        long spcBytes() {
+            return spcs.stream().mapToLong(e -> e.bytes().length).sum();
+        }
+
+        long infoBytes() {
+            return infos.stream().mapToLong(e -> e.bytes().length).sum();
+        }
+
+        int fileCount() {
+            return logs.size() + spcs.size() + infos.size();
+        }
+    }
+}

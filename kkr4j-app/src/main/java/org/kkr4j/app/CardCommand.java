@@ -1,0 +1,136 @@
+package org.kkr4j.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kkr4j.io.SourceText;
+import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.io.akaikkr.card.CardChecker;
+import org.kkr4j.io.akaikkr.card.CardConversion;
+import org.kkr4j.io.akaikkr.card.CardConverter;
+import org.kkr4j.io.akaikkr.card.CardProblem;
+import org.kkr4j.io.akaikkr.card.CardReader;
+import org.kkr4j.io.akaikkr.card.CardReading;
+import org.kkr4j.io.akaikkr.card.CardWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kkr4j card check|convert}: AkaiKKR input cards against a declared AkaiKKR version. */
+@Command(name = "card", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check or convert AkaiKKR input cards for a given AkaiKKR version.",
+        subcommands = {CardCommand.Check.class, CardCommand.Convert.class})
+final class CardCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class VersionConverter implements picocli.CommandLine.ITypeConverter<AkaiVersion> {
+        @Override
+        public AkaiVersion convert(String value) {
+            return AkaiVersion.parse(value);
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Read CARD with the tokenizer rules of specx and explain every problem for version V.",
+                "Exit code 0: no error (warnings may be printed); 1: the card has errors for V; 2: unreadable card."})
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "CARD", description = "the input card (what specx reads on stdin)")
+        Path card;
+
+        @Option(names = "--version", required = true, paramLabel = "V", converter = VersionConverter.class,
+                description = "target AkaiKKR version: cpa2002v010, cpa2021v01, 2022.0721, 2022.0721-cnd")
+        AkaiVersion version;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            CardReading reading = CardReader.readWithWarnings(SourceText.read(card), version);
+            List<CardProblem> problems = CardChecker.check(reading, version);
+            long errors = problems.stream().filter(CardProblem::isError).count();
+            long warnings = problems.size() - errors;
+            for (CardProblem p : problems) {
+                out.println(card + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.severity().name().toLowerCase()
+                        + ": [" + p.field() + "] " + p.message());
+            }
+            int decks = reading.card().decks().size();
+            out.println(card + ": " + decks + (decks == 1 ? " deck" : " decks") + " for " + version.id() + ": "
+                    + errors + (errors == 1 ? " error, " : " errors, ") + warnings
+                    + (warnings == 1 ? " warning" : " warnings") + (errors == 0 ? " - specx " + version.id()
+                    + " will read it as kkr4j does" : ""));
+            out.flush();
+            return errors == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Rewrite CARD for version V: explicit values, one blank of indentation, decimals in",
+                "k-points, a final ' end'; refuses with the reason what V cannot do. The changes made are",
+                "listed on stderr."})
+    static final class Convert implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "CARD", description = "the input card")
+        Path card;
+
+        @Option(names = "--version", required = true, paramLabel = "V", converter = VersionConverter.class,
+                description = "target AkaiKKR version")
+        AkaiVersion target;
+
+        @Option(names = "--from", paramLabel = "V0", converter = VersionConverter.class,
+                description = "the version CARD was written for (default: the target version); it decides how "
+                        + "the card is read, e.g. the displacement columns of 2022.0721-cnd")
+        AkaiVersion from;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the card here instead of stdout")
+        Path output;
+
+        @Override
+        public Integer call() {
+            AkaiVersion source = from != null ? from : target;
+            CardReading reading = CardReader.readWithWarnings(SourceText.read(card), source);
+            CardConversion conversion = CardConverter.convert(reading.card(), source, target);
+            String text = CardWriter.write(conversion.card(), target);
+            PrintWriter err = spec.commandLine().getErr();
+            for (CardProblem w : reading.warnings()) {
+                err.println(card + (w.line() > 0 ? ":" + w.line() : "") + ": " + w.severity().name().toLowerCase()
+                        + ": [" + w.field() + "] " + w.message());
+            }
+            for (String change : conversion.changes()) {
+                err.println("changed: " + change);
+            }
+            err.flush();
+            if (output != null) {
+                try {
+                    Files.writeString(output, text, StandardCharsets.US_ASCII);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+                }
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(text);
+                out.flush();
+            }
+            return 0;
+        }
+    }
+}
