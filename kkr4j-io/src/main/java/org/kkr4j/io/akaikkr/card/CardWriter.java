@@ -48,8 +48,8 @@ public final class CardWriter {
         comment(sb, "go potentialfile");
         line(sb, d.go(), d.potentialFile());
         if (l.bravais().hasPrimitiveVectors()) {
-            comment(sb, "brvtyp, primitive vectors (units of a)" + (l.tilt().isPresent() ? ", Euler angles" : "")
-                    + ", a (bohr)");
+            comment(sb, "brvtyp | primitive vectors (units of a)" + (l.tilt().isPresent() ? " | Euler angles" : "")
+                    + " | a (bohr)");
             line(sb, l.brvtypToken());
             PrimitiveVectors v = l.primitiveVectors().orElseThrow();
             for (Vector3 r : List.of(v.a(), v.b(), v.c())) {
@@ -58,8 +58,8 @@ public final class CardWriter {
             l.tilt().ifPresent(t -> line(sb, num(t.first()), num(t.second()), num(t.third())));
             line(sb, num(l.aBohr()));
         } else {
-            comment(sb, "brvtyp" + (l.tilt().isPresent() ? ", Euler angles" : "")
-                    + ", a (bohr) c/a b/a alpha beta gamma");
+            comment(sb, "brvtyp" + (l.tilt().isPresent() ? " | Euler angles" : "")
+                    + " | a (bohr) c/a b/a alpha beta gamma");
             line(sb, l.brvtypToken());
             l.tilt().ifPresent(t -> line(sb, num(t.first()), num(t.second()), num(t.third())));
             line(sb, num(l.aBohr()), num(l.cOverA()), num(l.bOverA()), num(l.alphaDeg()), num(l.betaDeg()),
@@ -72,7 +72,7 @@ public final class CardWriter {
         line(sb, d.outtyp(), d.bzqlty(), Integer.toString(d.maxitr()), num(d.pmix()) + d.pmixSuffix());
         comment(sb, "ntyp");
         line(sb, Integer.toString(d.ntyp()));
-        comment(sb, "type ncmp rmt field lmxtyp, then per component "
+        comment(sb, "type ncmp rmt field lmxtyp | per component "
                 + (version.hasDisplacementColumns() ? "dx dy dz anclr conc" : "anclr conc"));
         for (AtomType t : d.types()) {
             line(sb, t.name(), Integer.toString(t.ncmp()), num(t.rmt()), num(t.field()), Integer.toString(t.lmxtyp()));
@@ -119,9 +119,9 @@ public final class CardWriter {
 
     private static void writeKPath(StringBuilder sb, KPath p) {
         switch (p.format()) {
-            case EXPLICIT -> comment(sb, "k-points, read format (a): kx ky kz");
-            case DIVISIONS -> comment(sb, "k-path, read format (b): kx ky kz ndiv");
-            case TOTAL_COUNT -> comment(sb, "k-path, read format (c): number of k-points, then kx ky kz");
+            case EXPLICIT -> comment(sb, "k-points in read format (a): kx ky kz");
+            case DIVISIONS -> comment(sb, "k-path in read format (b): kx ky kz ndiv");
+            case TOTAL_COUNT -> comment(sb, "k-path in read format (c): number of k-points | kx ky kz");
         }
         p.totalPoints().ifPresent(n -> line(sb, Integer.toString(n)));
         for (KPoint k : p.points()) {
@@ -139,6 +139,9 @@ public final class CardWriter {
     }
 
     private static void comment(StringBuilder sb, String text) {
+        if (text.indexOf(',') >= 0) {
+            throw new IllegalStateException("comment labels must not contain commas: " + text);
+        }
         sb.append("c --- ").append(text).append('\n');
     }
 
