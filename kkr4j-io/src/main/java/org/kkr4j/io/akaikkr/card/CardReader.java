@@ -113,8 +113,7 @@ public final class CardReader {
                 trace.clear();
                 context = null;
                 latticeShiftHint = null;
-                if (previousDeck != null && GoMode.parse(lower).isEmpty() && !t.isEmpty()
-                        && !lower.equals("begin_option")) {
+                if (previousDeck != null && looksNumeric(lower)) {
                     readLeftover(t);
                     break;
                 }
@@ -136,16 +135,15 @@ public final class CardReader {
         // ---------------------------------------------------------------- leftover data
 
         /**
-         * Tokens after a deck that do not start with a go mode. specx's readin takes them as a new deck
+         * Tokens after a deck that start with a number, so they cannot be a deck. specx's readin takes them as a new deck
          * without looking at the mode; if the file ends before a read error, readin returns "end of
          * input" and the tokens are silently ignored (e.g. a k-list after {@code #end} in a go card).
          * This replays readin's reads: end of file gives a warning, a read error the exception specx
          * would stop with.
          */
         private void readLeftover(CardToken first) {
-            String why = leftoverExplanation();
             String start = first.shown() + " on line " + first.line() + " does not start a deck (no go mode): "
-                    + why;
+                    + leftoverExplanation();
             List<String> strings = new ArrayList<>(List.of("file", "brvtyp"));
             CardToken t;
             if ((t = tok.next()) == null) {
@@ -938,8 +936,10 @@ public final class CardReader {
         }
 
         private void fail(CardToken t, String field, String problem) {
-            int line = t != null ? t.line() : lastLine();
-            fail(line, field, problem);
+            if (t == null) {
+                fail(lastLine(), field, problem);
+            }
+            fail(t.line(), field, problem + " (column " + t.column() + ")");
         }
 
         private void fail(int line, String field, String problem) {

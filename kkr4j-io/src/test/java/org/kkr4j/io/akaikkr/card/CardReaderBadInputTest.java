@@ -87,7 +87,7 @@ class CardReaderBadInputTest {
     @Test
     void badRealNumber() {
         KkrFormatException e = failure("bad-number.in", AkaiVersion.V2022_0721, 2, "deck[1].a");
-        assertThat(e.problem()).contains("Bad real number '5.2.7'");
+        assertThat(e.problem()).contains("Bad real number '5.2.7' (column 6)");
     }
 
     @Test
@@ -139,6 +139,18 @@ class CardReaderBadInputTest {
     void optionBlockOnV010() {
         KkrFormatException e = failure("option-key-joined.in", AkaiVersion.CPA2002V010, 9, "deck[2].go");
         assertThat(e.problem()).contains("option block (begin_option) on cpa2002v010");
+    }
+
+    @Test
+    void unknownModeOfASecondDeck() {
+        String card = " go pot\n bcc 5.27 0 0 0 0 0\n 0.001 1.0 sra mjw mag 2nd\n update 4 1 0.02\n 1\n"
+                + " Fe 1 0 0 2 26 100\n 1\n 0 0 0 Fe\n xyz pot\n bcc 5.27 0 0 0 0 0\n 0.001 1.0 sra mjw mag 2nd\n";
+        assertThatThrownBy(() -> CardReader.read(SourceText.of("t", card), AkaiVersion.CPA2002V010))
+                .isInstanceOfSatisfying(KkrFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(9);
+                    assertThat(e.field()).isEqualTo("deck[2].go");
+                    assertThat(e.problem()).contains("unknown go mode 'xyz'");
+                });
     }
 
     @Test
