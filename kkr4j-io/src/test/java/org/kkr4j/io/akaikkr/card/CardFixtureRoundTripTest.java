@@ -162,6 +162,35 @@ class CardFixtureRoundTripTest {
         assertRoundTrip(card, f.version());
     }
 
+    /**
+     * Every readable fixture converted to every version: either the converter refuses with ERROR
+     * problems, or the converted card is accepted by the checker and round-trips through the writer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void conversionToEveryVersionRoundTripsOrIsRefused(CardFixtures.Fixture f) {
+        if (EXPECTED.getOrDefault(f.relative(), List.of()).stream().anyMatch(e -> e.kind() == Kind.READ_ERROR)) {
+            return;
+        }
+        CardFile card = CardReader.read(SourceText.read(f.path()), f.version());
+        boolean writable = CardChecker.errors(card, f.version()).isEmpty();
+        for (AkaiVersion to : AkaiVersion.values()) {
+            CardConversion c;
+            try {
+                c = CardConverter.convert(card, f.version(), to);
+            } catch (CardNotSupportedException e) {
+                assertThat(e.problems()).isNotEmpty().allMatch(CardProblem::isError);
+                continue;
+            }
+            assertThat(CardChecker.errors(c.card(), to)).isEmpty();
+            assertRoundTrip(c.card(), to);
+            if (to == f.version() && writable) {
+                assertThat(c.card().decks()).as("converting to the same version changes nothing")
+                        .isEqualTo(card.decks());
+            }
+        }
+    }
+
     private static void assertRoundTrip(CardFile card, AkaiVersion version) {
         String written = CardWriter.write(card, version);
         CardReading again = CardReader.readWithWarnings(SourceText.of("written", written), version);

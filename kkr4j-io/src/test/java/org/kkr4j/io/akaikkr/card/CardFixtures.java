@@ -37,7 +37,6 @@ final class CardFixtures {
     }
 
     static Fixture get(String relative) {
-        Path root = SharedRoot.akaikkr();
         return new Fixture(relative, SharedRoot.resolve("fixtures/akaikkr/" + relative), versionOf(relative));
     }
 
