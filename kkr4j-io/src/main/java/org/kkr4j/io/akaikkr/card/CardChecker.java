@@ -337,6 +337,10 @@ public final class CardChecker {
             if (path.format() == KPath.Format.TOTAL_COUNT) {
                 if (path.totalPoints().isEmpty()) {
                     error(p + "kpath.nk", "read format (c) needs the total number of k-points");
+                } else if (path.totalPoints().getAsInt() < path.points().size()) {
+                    error(p + "kpath.nk", "the total number of k-points (" + path.totalPoints().getAsInt()
+                            + ") is smaller than the number of symmetry points (" + path.points().size()
+                            + "): readk would divide by zero");
                 }
                 if (path.points().size() < 2) {
                     error(p + "kpath", "read format (c) needs at least two symmetry points");

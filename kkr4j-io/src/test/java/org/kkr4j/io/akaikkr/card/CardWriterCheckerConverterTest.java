@@ -169,6 +169,9 @@ class CardWriterCheckerConverterTest {
                 many)));
         assertThat(CardChecker.errors(CardFile.of(tooMany), AkaiVersion.V2022_0721)).extracting(CardProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("at most 25"));
+        CardDeck fewTotal = fe("spc31").withKPath(Optional.of(new KPath(KPath.Format.TOTAL_COUNT, OptionalInt.of(2),
+                List.of(KPoint.of(0, 0, 0), KPoint.of(0.5, 0, 0), KPoint.of(0.5, 0.5, 0)))));
+        assertThat(errorFields(CardFile.of(fewTotal), AkaiVersion.V2022_0721)).containsExactly("deck[1].kpath.nk");
     }
 
     @Test
