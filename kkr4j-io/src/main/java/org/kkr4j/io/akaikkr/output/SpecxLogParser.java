@@ -161,7 +161,9 @@ public final class SpecxLogParser {
     private void handle(String line, int p, int no) {
         char c = line.charAt(p);
         boolean footerLine = false;
-        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.'
+                || (c == '*' && ctx != Ctx.NONE && !starLabel(line, p))) {
+            // an overflowed first field starts a numeric row with asterisks
             numericRow(line, p, no);
         } else {
             footerLine = labelLine(line, p, c, no);
@@ -169,6 +171,11 @@ public final class SpecxLogParser {
         if (!footerLine) {
             footerStart = 0;
         }
+    }
+
+    private static boolean starLabel(String line, int p) {
+        return line.startsWith("***wrn", p) || line.startsWith("***msg", p) || line.startsWith("***err", p)
+                || line.startsWith("*** ", p) || line.startsWith("***** ", p) || line.indexOf("itr=", p) >= 0;
     }
 
     /** Handles a line that starts with a label; returns true when it is a footer line. */
