@@ -39,6 +39,7 @@ import org.kkr4j.io.fortran.FixedField;
  * @param natm              {@code natm=} (i3)
  * @param ncmpx             {@code ncmpx=} (i3)
  * @param fixedSpinMomentMuB the {@code fixed spin moment=} echo printed after the atoms in fsm runs; null otherwise
+ * @param fixedSpinMomentLine 1-based line of that echo; 0 when absent
  * @param rmtEcho           the {@code rmt( i)=} values printed after {@code file to be accessed=}, in order; empty when absent
  * @param fileAccessed      {@code file to be accessed=}; null when absent
  */
@@ -48,7 +49,8 @@ public record InputEcho(int line, String goText, int goEchoWidth, boolean goEcho
                         FixedField edeltRy, FixedField ewidthRy, String reltyp, String sdftyp, String magtyp,
                         String record, String outtyp, String bzqlty, FixedField maxitr, FixedField pmix,
                         String mixtyp, FixedField ntyp, FixedField natm, FixedField ncmpx,
-                        FixedField fixedSpinMomentMuB, java.util.List<FixedField> rmtEcho, String fileAccessed) {
+                        FixedField fixedSpinMomentMuB, int fixedSpinMomentLine, java.util.List<FixedField> rmtEcho,
+                        String fileAccessed) {
 
     public InputEcho {
         rmtEcho = java.util.List.copyOf(rmtEcho);

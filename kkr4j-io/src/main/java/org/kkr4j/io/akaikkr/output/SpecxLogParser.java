@@ -262,6 +262,7 @@ public final class SpecxLogParser {
                 } else if (line.startsWith("fixed spin moment=", p)) {
                     if (cur != null && cur.iterations.isEmpty() && cur.fixedSpinMoment == null) {
                         cur.fixedSpinMoment = fr.field(FieldReader.between(line, "=", null, p), no, "fixedSpinMoment");
+                        cur.fixedSpinMomentLine = no;
                     }
                 } else if (line.startsWith("failed to read", p)) {
                     optionMessage(line, p, no, OptionMessage.Kind.MISSING_END_OPTION);
@@ -1608,6 +1609,7 @@ public final class SpecxLogParser {
         FixedField natm;
         FixedField ncmpx;
         FixedField fixedSpinMoment;
+        int fixedSpinMomentLine;
         final List<FixedField> rmt = new ArrayList<>();
         String fileAccessed;
         final List<EnergyMeshPoint> meshPoints = new ArrayList<>();
@@ -1660,7 +1662,8 @@ public final class SpecxLogParser {
             closeComponent(lastLine);
             InputEcho input = new InputEcho(dataLine, goText, goWidth, goTruncated, goKind, goMode, potentialFile, brvtyp,
                     echoA, echoCa, echoBa, echoAlpha, echoBeta, echoGamma, edelt, ewidth, reltyp, sdftyp, magtyp, record,
-                    outtyp, bzqlty, maxitr, pmix, mixtyp, ntyp, natm, ncmpx, fixedSpinMoment, rmt, fileAccessed);
+                    outtyp, bzqlty, maxitr, pmix, mixtyp, ntyp, natm, ncmpx, fixedSpinMoment, fixedSpinMomentLine, rmt,
+                    fileAccessed);
             FinalSummary fs = summary == null ? null : summary.build();
             ScfTiming timing = intervalLine == 0 && settingsLine == 0 ? null : new ScfTiming(intervalLine, interval,
                     cpuTime, settingsLine, usedSdftyp,
