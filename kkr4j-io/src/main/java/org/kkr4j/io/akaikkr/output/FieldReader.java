@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kkr4j.io.ParseIssue;
 import org.kkr4j.io.fortran.FixedField;
-import org.kkr4j.io.fortran.FortranNumbers;
 
 /**
  * Turns the text of output fields into {@link FixedField}s and reports every field it cannot read.
  *
  * <p>Output numbers are read strictly: an optional sign, digits with an optional point, and an
- * exponent only when it has its letter. {@link FortranNumbers#parseReal} also accepts an exponent
+ * exponent only when it has its letter. {@code FortranNumbers.parseReal} also accepts an exponent
  * without a letter (legal in input cards), which would read two fields printed without a blank, such
  * as {@code -6.341-10.123}, as one number {@code -6.341E-10}; here that is a run-together issue.
  */
@@ -42,7 +41,7 @@ final class FieldReader {
             issue(line, name, ParseIssue.Kind.MISSING, "empty field");
             return null;
         }
-        if (FortranNumbers.isOverflow(t)) {
+        if (t.charAt(0) == '*' && allStars(t)) {
             issue(line, name, ParseIssue.Kind.OVERFLOW, "'" + t + "': the value did not fit its Fortran field");
             return new FixedField(t, null);
         }
@@ -171,27 +170,43 @@ final class FieldReader {
         return out;
     }
 
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
     /** A plain output number: [sign] digits [. digits] [letter exponent]. Null for anything else. */
     static Double strictReal(String t) {
         int n = t.length();
         int i = 0;
+        boolean negative = false;
         if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            negative = t.charAt(i) == '-';
             i++;
         }
         int digits = 0;
+        int fraction = 0;
+        long mantissa = 0;
         while (i < n && isDigit(t.charAt(i))) {
+            mantissa = mantissa * 10 + (t.charAt(i) - '0');
             i++;
             digits++;
         }
         if (i < n && t.charAt(i) == '.') {
             i++;
             while (i < n && isDigit(t.charAt(i))) {
+                mantissa = mantissa * 10 + (t.charAt(i) - '0');
                 i++;
                 digits++;
+                fraction++;
             }
         }
         if (digits == 0) {
             return null;
+        }
+        if (i == n && digits <= 15) {
+            // exact fast path: an integer below 2^53 divided by an exact power of ten is correctly
+            // rounded, so this equals Double.parseDouble of the same text
+            double v = mantissa / POW10[fraction];
+            return negative ? -v : v;
         }
         if (i < n) {
             char e = t.charAt(i);
@@ -228,6 +243,15 @@ final class FieldReader {
             }
         }
         return points > 1;
+    }
+
+    private static boolean allStars(String t) {
+        for (int i = 0, n = t.length(); i < n; i++) {
+            if (t.charAt(i) != '*') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {

@@ -103,7 +103,9 @@ public final class SpecxLogParser {
         for (int i = 0; i < n; i++) {
             String line = lines.get(i);
             int no = i + 1;
-            int bad = binaryColumn(line);
+            // a full scan of the first lines catches binary files; later, NUL padding after a crash
+            // shows in the first or last character of a line
+            int bad = i < FULL_BINARY_SCAN_LINES || suspicious(line) ? binaryColumn(line) : -1;
             if (bad >= 0) {
                 if (!recognised) {
                     throw new KkrFormatException(source, no, "log", String.format(
@@ -134,6 +136,17 @@ public final class SpecxLogParser {
                     "not a specx output: no date line, no 'data read in', no option message and no footer");
         }
         return finish();
+    }
+
+    private static final int FULL_BINARY_SCAN_LINES = 64;
+
+    private static boolean suspicious(String line) {
+        int n = line.length();
+        return n > 0 && (isBinary(line.charAt(0)) || isBinary(line.charAt(n - 1)));
+    }
+
+    private static boolean isBinary(char c) {
+        return (c < 0x20 && c != '\t' && c != '\f') || (c >= 0x7F && c < 0xA0);
     }
 
     private static int binaryColumn(String line) {
@@ -516,6 +529,7 @@ public final class SpecxLogParser {
     private void optionMessage(String line, int p, int no, OptionMessage.Kind kind) {
         optionMessages.add(new OptionMessage(no, kind, line.substring(p).stripTrailing(), null));
         recognised = true;
+        evidence(no, "option reader message", ALL_BUT_V010);
     }
 
     private void meshHeaderLabels(String line, int no) {
@@ -957,15 +971,17 @@ public final class SpecxLogParser {
         if (cur == null) {
             return;
         }
-        if (line.contains("chr,spn")) {
-            summaryLine(line, no);
-            return;
-        }
-        if (line.contains("rms error")) {
-            return; // atomic-potential iterations of record=init
-        }
         int it = line.indexOf("itr=");
         int neu = line.indexOf(" neu=", it);
+        if (neu < 0) {
+            if (line.indexOf("chr,spn", it) >= 0) {
+                summaryLine(line, no);
+                return;
+            }
+            if (line.indexOf("rms error", it) >= 0) {
+                return; // atomic-potential iterations of record=init
+            }
+        }
         int mom = neu < 0 ? -1 : line.indexOf("  moment=", neu);
         int te = mom < 0 ? -1 : line.indexOf("  te=", mom);
         int err = te < 0 ? -1 : line.indexOf("  err=", te);
