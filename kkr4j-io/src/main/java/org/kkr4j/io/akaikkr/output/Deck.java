@@ -15,7 +15,7 @@ import java.util.List;
  * @param lastLine            1-based last line (before the next deck or the footer)
  * @param meshHeader          the {@code meshr mse ng mxl} header of this deck; null when not printed
  * @param input               the {@code data read in} echo
- * @param energyMesh          the complex energy mesh
+ * @param energyMesh          the complex energy mesh (a point with an unreadable field is left out and reported)
  * @param lattice             the {@code lattice constant} block; null when not reached
  * @param types               the {@code type of site} block
  * @param atoms               the {@code atoms in the unit cell} block

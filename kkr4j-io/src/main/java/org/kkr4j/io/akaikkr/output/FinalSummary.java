@@ -15,7 +15,8 @@ import org.kkr4j.io.fortran.FixedField;
  * @param spinMomentMuB      {@code spn} of {@code chr,spn}
  * @param intc               first value of {@code intc,ints}
  * @param ints               second value of {@code intc,ints}
- * @param logRmsErrors       the {@code rms err=} list (components x spins, wrapped after 6 values), in order
+ * @param logRmsErrors       the {@code rms err=} list (components x spins, wrapped after 6 values), in order;
+ *                           an unreadable entry is a null element, so positions keep their meaning
  * @param fermiLevelUpRy     first value of {@code ef=}
  * @param fermiLevelDownRy   second value of {@code ef=}
  * @param defUp              first value of {@code def=}
@@ -32,6 +33,6 @@ public record FinalSummary(int line, FixedField itr, FixedField neu, FixedField 
                            FixedField magnetizationT, int totalEnergyLine) {
 
     public FinalSummary {
-        logRmsErrors = List.copyOf(logRmsErrors);
+        logRmsErrors = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(logRmsErrors));
     }
 }

@@ -40,7 +40,8 @@ import org.kkr4j.io.fortran.FixedField;
  * @param ncmpx             {@code ncmpx=} (i3)
  * @param fixedSpinMomentMuB the {@code fixed spin moment=} echo printed after the atoms in fsm runs; null otherwise
  * @param fixedSpinMomentLine 1-based line of that echo; 0 when absent
- * @param rmtEcho           the {@code rmt( i)=} values printed after {@code file to be accessed=}, in order; empty when absent
+ * @param rmtEcho           the {@code rmt( i)=} values printed after {@code file to be accessed=}, in order; empty when
+ *                          absent; an unreadable value is a null element
  * @param fileAccessed      {@code file to be accessed=}; null when absent
  */
 public record InputEcho(int line, String goText, int goEchoWidth, boolean goEchoTruncated, GoMode.Kind goKind,
@@ -53,6 +54,6 @@ public record InputEcho(int line, String goText, int goEchoWidth, boolean goEcho
                         String fileAccessed) {
 
     public InputEcho {
-        rmtEcho = java.util.List.copyOf(rmtEcho);
+        rmtEcho = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rmtEcho));
     }
 }

@@ -76,6 +76,7 @@ public final class SpecxLogParser {
     private boolean sawTotalCpu;
 
     private int lastLine;
+    private final List<TextLine> brokenIterations = new ArrayList<>();
     private int endOfText;
     private boolean recognised;
 
@@ -879,10 +880,7 @@ public final class SpecxLogParser {
             }
             int next = line.indexOf("rmt(", eq);
             String raw = next < 0 ? line.substring(eq + 2) : line.substring(eq + 2, next);
-            FixedField f = fr.field(raw, no, "input.rmt");
-            if (f != null) {
-                cur.rmt.add(f);
-            }
+            cur.rmt.add(fr.field(raw, no, "input.rmt"));
             from = eq + 2;
         }
     }
@@ -986,8 +984,8 @@ public final class SpecxLogParser {
         int te = mom < 0 ? -1 : line.indexOf("  te=", mom);
         int err = te < 0 ? -1 : line.indexOf("  err=", te);
         if (err < 0) {
-            fr.issue(no, "iteration", no == lastLineOfText() ? ParseIssue.Kind.TRUNCATED : ParseIssue.Kind.UNEXPECTED,
-                    "iteration line without the labels neu= moment= te= err=: '" + line.trim() + "'");
+            // TRUNCATED when it is the last line of the log, decided at the end
+            brokenIterations.add(new TextLine(no, line.trim()));
             return;
         }
         String flags = it >= 2 ? line.substring(it - 2, it) : (it == 1 ? " " + line.charAt(0) : "  ");
@@ -999,10 +997,6 @@ public final class SpecxLogParser {
                 fr.field(line.substring(err + 6), no, "iteration.err"));
         cur.iterations.add(s);
         cur.stage = "SCF iteration " + (s.itr() == null ? "?" : s.itr().raw());
-    }
-
-    private int lastLineOfText() {
-        return text.lineCount();
     }
 
     private void interval(String line, int no) {
@@ -1335,6 +1329,10 @@ public final class SpecxLogParser {
 
     private SpecxLog finish() {
         int totalLines = endOfText;
+        for (TextLine b : brokenIterations) {
+            fr.issue(b.line(), "iteration", b.line() == lastLine ? ParseIssue.Kind.TRUNCATED : ParseIssue.Kind.UNEXPECTED,
+                    "iteration line without the labels neu= moment= te= err=: '" + b.text() + "'");
+        }
         Footer footer = null;
         if (footerStart > 0) {
             if (elapsed != null || threads != null) {
@@ -1534,13 +1532,7 @@ public final class SpecxLogParser {
         int totalLine;
 
         FinalSummary build() {
-            List<FixedField> r = new ArrayList<>();
-            for (FixedField f : rms) {
-                if (f != null) {
-                    r.add(f);
-                }
-            }
-            return new FinalSummary(line, itr, neu, chr, spn, intc, ints, r, efUp, efDown, defUp, defDown, band, total,
+            return new FinalSummary(line, itr, neu, chr, spn, intc, ints, rms, efUp, efDown, defUp, defDown, band, total,
                     magnetization, totalLine);
         }
     }

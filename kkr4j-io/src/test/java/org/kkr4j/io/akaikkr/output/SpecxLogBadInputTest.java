@@ -112,6 +112,25 @@ class SpecxLogBadInputTest {
         assertThat(issue(err, "iteration.err").kind()).isEqualTo(ParseIssue.Kind.RUN_TOGETHER);
     }
 
+    @Test
+    void unreadableRmsEntryKeepsItsPosition() {
+        SpecxLog log = edited(164, l -> l.replace("rms err= -6.341 -6.416", "rms err= -6.3x1 -6.416"));
+        List<FixedField> rms = log.decks().get(0).summary().logRmsErrors();
+        assertThat(rms).hasSize(2);
+        assertThat(rms.get(0)).isNull();
+        assertThat(rms.get(1).raw()).isEqualTo("-6.416");
+        assertThat(issue(log, "summary.rmsErr").line()).isEqualTo(164);
+    }
+
+    @Test
+    void brokenIterationLineInsideTheLogIsUnexpected() {
+        SpecxLog log = edited(149, l -> l.substring(0, 30));
+        assertThat(log.decks().get(0).iterations()).hasSize(46);
+        ParseIssue i = issue(log, "iteration");
+        assertThat(i.kind()).isEqualTo(ParseIssue.Kind.UNEXPECTED);
+        assertThat(i.line()).isEqualTo(149);
+    }
+
     // ------------------------------------------------------------------ truncation
 
     @Test
