@@ -811,6 +811,12 @@ public final class SpecxLogParser {
         int width = rmtAt - nameStart - 2;
         if (width == 40) {
             evidence(no, "type name field 40 characters wide", V2022_BOTH);
+        } else if (width == 8) {
+            evidence(no, "type name field 8 characters wide",
+                    List.of(DialectFamily.CPA2002V010, DialectFamily.CPA2021V01));
+        } else if (width == name.length() && width > 0) {
+            // cpa2002v010 pads every name to 8 characters, 2022.0721 to 40; the patched 2021 build does not pad
+            evidence(no, "type name not padded", List.of(DialectFamily.CPA2021V01));
         }
         SiteTypeBuilder t = new SiteTypeBuilder();
         t.line = no;

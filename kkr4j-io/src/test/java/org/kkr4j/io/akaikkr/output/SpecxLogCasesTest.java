@@ -322,6 +322,17 @@ class SpecxLogCasesTest {
     }
 
     @Test
+    void disagreeingDialectMarkersAreReported() {
+        List<String> lines = new ArrayList<>(LogFixtures.read("cpa2002v010-gfortran/edge-cases/fe_go.out").lines());
+        lines.add(2, " debug bnd2_type a");
+        SpecxLog log = SpecxLogParser.parse(new SourceText("mixed.log", lines));
+        assertThat(log.dialect().family()).isEqualTo(DialectFamily.V2022_0721);
+        assertThat(log.issues()).filteredOn(i -> i.field().equals("dialect")).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.detail()).contains("dialect markers disagree"));
+        assertThat(LogFixtures.parse("cpa2002v010-gfortran/edge-cases/fe_go.out").issues()).isEmpty();
+    }
+
+    @Test
     void recordsSerialiseWithPlainJackson() throws IOException {
         SpecxLog log = LogFixtures.parse(GAES_DONE);
         ObjectMapper mapper = new ObjectMapper();
