@@ -152,8 +152,7 @@ public final class SpecxLogParser {
 
     private static int binaryColumn(String line) {
         for (int i = 0, n = line.length(); i < n; i++) {
-            char c = line.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\f') || (c >= 0x7F && c < 0xA0)) {
+            if (isBinary(line.charAt(i))) {
                 return i;
             }
         }
