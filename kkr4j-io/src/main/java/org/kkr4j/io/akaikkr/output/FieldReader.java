@@ -1,0 +1,260 @@
+package org.kkr4j.io.akaikkr.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kkr4j.io.ParseIssue;
+import org.kkr4j.io.fortran.FixedField;
+
+/**
+ * Turns the text of output fields into {@link FixedField}s and reports every field it cannot read.
+ *
+ * <p>Output numbers are read strictly: an optional sign, digits with an optional point, and an
+ * exponent only when it has its letter. {@code FortranNumbers.parseReal} also accepts an exponent
+ * without a letter (legal in input cards), which would read two fields printed without a blank, such
+ * as {@code -6.341-10.123}, as one number {@code -6.341E-10}; here that is a run-together issue.
+ */
+final class FieldReader {
+
+    private final String source;
+    private final List<ParseIssue> issues;
+
+    FieldReader(String source, List<ParseIssue> issues) {
+        this.source = source;
+        this.issues = issues;
+    }
+
+    void issue(int line, String field, ParseIssue.Kind kind, String detail) {
+        issues.add(new ParseIssue(source, line, field, kind, detail));
+    }
+
+    /**
+     * Reads one field. Returns an overflowed FixedField for asterisks (and reports it), null for an
+     * absent or unreadable field (reported).
+     */
+    FixedField field(String raw, int line, String name) {
+        if (raw == null) {
+            issue(line, name, ParseIssue.Kind.MISSING, "label not found on the line");
+            return null;
+        }
+        String t = raw.trim();
+        if (t.isEmpty()) {
+            issue(line, name, ParseIssue.Kind.MISSING, "empty field");
+            return null;
+        }
+        if (t.charAt(0) == '*' && allStars(t)) {
+            issue(line, name, ParseIssue.Kind.OVERFLOW, "'" + t + "': the value did not fit its Fortran field");
+            return new FixedField(t, null);
+        }
+        Double v = strictReal(t);
+        if (v == null) {
+            boolean merged = looksRunTogether(t);
+            issue(line, name, merged ? ParseIssue.Kind.RUN_TOGETHER : ParseIssue.Kind.UNEXPECTED,
+                    "'" + t + "'" + (merged ? ": two numbers printed without a blank" : ": not a number"));
+            return null;
+        }
+        return new FixedField(t, v);
+    }
+
+    /** Reads an integer field (i-format); null when absent, overflowed or unreadable (reported). */
+    Integer integer(String raw, int line, String name) {
+        FixedField f = field(raw, line, name);
+        if (f == null || f.value() == null) {
+            return null;
+        }
+        double d = f.value();
+        if (d != Math.rint(d) || f.raw().indexOf('.') >= 0) {
+            issue(line, name, ParseIssue.Kind.UNEXPECTED, "'" + f.raw() + "': not an integer");
+            return null;
+        }
+        return (int) d;
+    }
+
+    /**
+     * Reads {@code count} whitespace-separated fields of one label (e.g. the two values after
+     * {@code ef=}). When the number of tokens is wrong the fields ran together or are missing; all are
+     * then reported and returned as null.
+     */
+    List<FixedField> fields(String raw, int count, int line, String name) {
+        List<FixedField> out = new ArrayList<>(count);
+        List<String> tokens = raw == null ? List.of() : tokens(raw);
+        if (tokens.size() != count) {
+            boolean merged = tokens.size() < count && tokens.stream().anyMatch(FieldReader::looksRunTogether);
+            issue(line, name, merged ? ParseIssue.Kind.RUN_TOGETHER : ParseIssue.Kind.UNEXPECTED,
+                    "expected " + count + " values, found '" + (raw == null ? "" : raw.trim()) + "'");
+            for (int i = 0; i < count; i++) {
+                out.add(null);
+            }
+            return out;
+        }
+        for (int i = 0; i < count; i++) {
+            out.add(field(tokens.get(i), line, count == 1 ? name : name + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    /**
+     * Reads {@code count} reals of width {@code width} when the text has exactly that length (the
+     * Fortran layout), else by whitespace with a count check. Unreadable entries become NaN (reported).
+     */
+    double[] vector(String raw, int count, int width, int line, String name) {
+        double[] out = new double[count];
+        List<String> parts = new ArrayList<>(count);
+        if (raw != null && raw.length() == count * width) {
+            for (int i = 0; i < count; i++) {
+                parts.add(raw.substring(i * width, (i + 1) * width));
+            }
+        } else if (raw != null) {
+            parts.addAll(tokens(raw));
+        }
+        if (parts.size() != count) {
+            issue(line, name, ParseIssue.Kind.RUN_TOGETHER,
+                    "expected " + count + " values, found '" + (raw == null ? "" : raw.trim()) + "'");
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        for (int i = 0; i < count; i++) {
+            FixedField f = field(parts.get(i), line, name + "[" + i + "]");
+            out[i] = f == null ? Double.NaN : f.valueOrNaN();
+        }
+        return out;
+    }
+
+    /** Text between the end of {@code label} and the start of {@code next} (or the end of the line); null when a label is missing. */
+    static String between(String line, String label, String next, int from) {
+        int i = line.indexOf(label, from);
+        if (i < 0) {
+            return null;
+        }
+        int start = i + label.length();
+        if (next == null) {
+            return line.substring(start);
+        }
+        int j = line.indexOf(next, start);
+        return j < 0 ? null : line.substring(start, j);
+    }
+
+    /** The first whitespace-delimited word after {@code label}; null when the label is missing. */
+    static String wordAfter(String line, String label) {
+        int i = line.indexOf(label);
+        if (i < 0) {
+            return null;
+        }
+        int s = i + label.length();
+        int n = line.length();
+        while (s < n && line.charAt(s) == ' ') {
+            s++;
+        }
+        int e = s;
+        while (e < n && line.charAt(e) != ' ') {
+            e++;
+        }
+        return line.substring(s, e);
+    }
+
+    static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>(4);
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                i++;
+            }
+            int st = i;
+            while (i < n && s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+                i++;
+            }
+            if (i > st) {
+                out.add(s.substring(st, i));
+            }
+        }
+        return out;
+    }
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /** A plain output number: [sign] digits [. digits] [letter exponent]. Null for anything else. */
+    static Double strictReal(String t) {
+        int n = t.length();
+        int i = 0;
+        boolean negative = false;
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            negative = t.charAt(i) == '-';
+            i++;
+        }
+        int digits = 0;
+        int fraction = 0;
+        long mantissa = 0;
+        while (i < n && isDigit(t.charAt(i))) {
+            mantissa = mantissa * 10 + (t.charAt(i) - '0');
+            i++;
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(t.charAt(i))) {
+                mantissa = mantissa * 10 + (t.charAt(i) - '0');
+                i++;
+                digits++;
+                fraction++;
+            }
+        }
+        if (digits == 0) {
+            return null;
+        }
+        if (i == n && digits <= 15) {
+            // exact fast path: an integer below 2^53 divided by an exact power of ten is correctly
+            // rounded, so this equals Double.parseDouble of the same text
+            double v = mantissa / POW10[fraction];
+            return negative ? -v : v;
+        }
+        if (i < n) {
+            char e = t.charAt(i);
+            if (e != 'e' && e != 'E' && e != 'd' && e != 'D') {
+                return null;
+            }
+            int j = i + 1;
+            if (j < n && (t.charAt(j) == '+' || t.charAt(j) == '-')) {
+                j++;
+            }
+            int ed = 0;
+            while (j < n && isDigit(t.charAt(j))) {
+                j++;
+                ed++;
+            }
+            if (ed == 0 || j != n) {
+                return null;
+            }
+            return Double.parseDouble(t.substring(0, i) + "E" + t.substring(i + 1));
+        }
+        return Double.parseDouble(t);
+    }
+
+    /** True when the text looks like two numbers without a blank: a sign after a digit, or two points. */
+    static boolean looksRunTogether(String t) {
+        int points = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.') {
+                points++;
+            } else if ((c == '-' || c == '+') && i > 0 && (isDigit(t.charAt(i - 1)) || t.charAt(i - 1) == '.')
+                    && !(t.charAt(i - 1) == 'E' || t.charAt(i - 1) == 'e')) {
+                return true;
+            }
+        }
+        return points > 1;
+    }
+
+    private static boolean allStars(String t) {
+        for (int i = 0, n = t.length(); i < n; i++) {
+            if (t.charAt(i) != '*') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
