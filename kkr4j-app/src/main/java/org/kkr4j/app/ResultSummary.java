@@ -62,13 +62,14 @@ final class ResultSummary {
         if (ev.isEmpty()) {
             return "";
         }
-        return " (" + ev.size() + " markers, e.g. " + ev.get(0) + ")";
+        return " (from " + ev.stream().limit(3).map(e -> "'" + e.marker() + "' line " + e.line())
+                .collect(Collectors.joining(", ")) + (ev.size() > 3 ? ", ..." : "") + ")";
     }
 
     private static void printDeck(Deck deck, PrintWriter out) {
         out.println();
         var in = deck.input();
-        out.println("deck " + deck.index() + " (lines " + deck.firstLine() + "-" + deck.lastLine() + "): "
+        out.println("deck " + (deck.index() + 1) + " (lines " + deck.firstLine() + "-" + deck.lastLine() + "): "
                 + (in == null ? "no 'data read in' section" : "go=" + in.goText() + "  file=" + in.potentialFile())
                 + "  outcome=" + deck.outcome());
         if (!deck.missing().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.kkr4j.io.akaikkr.output;
 
 import java.util.List;
+import org.kkr4j.io.akaikkr.output.modes.ModeResults;
 
 /**
  * One calculation of a specx log: everything from its mesh header (or {@code data read in}) up to the
@@ -44,9 +45,10 @@ public record Deck(int index, int firstLine, int lastLine, MeshHeader meshHeader
                    List<ScfIteration> iterations, int noConvergenceLine, ScfTiming scfTiming,
                    FinalSummary summary, List<ComponentResult> components, List<OptionEcho> optionEchoes,
                    List<LogMessage> messages, LogMessage errorStop, int sbtimeReportLine, RunOutcome outcome,
-                   String stage, List<String> missing) {
+                   String stage, List<String> missing, ModeResults modes) {
 
     public Deck {
+        modes = modes == null ? ModeResults.NONE : modes;
         energyMesh = List.copyOf(energyMesh);
         types = List.copyOf(types);
         atoms = List.copyOf(atoms);
@@ -68,5 +70,13 @@ public record Deck(int index, int firstLine, int lastLine, MeshHeader meshHeader
     /** The last SCF iteration line, or null when none was printed. */
     public ScfIteration lastIteration() {
         return iterations.isEmpty() ? null : iterations.get(iterations.size() - 1);
+    }
+
+    /** This deck with the mode-specific blocks (DOS, J_ij, Tc, transport, fixed-spin result) attached. */
+    public Deck withModes(ModeResults found) {
+        return new Deck(index, firstLine, lastLine, meshHeader, input, energyMesh, lattice, types, atoms, energyWindows,
+                ewaldParameters, brillouinZoneMeshes, foldNumbers, scfStartLine, iterations, noConvergenceLine,
+                scfTiming, summary, components, optionEchoes, messages, errorStop, sbtimeReportLine, outcome, stage,
+                missing, found);
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.kkr4j.io.KkrFormatException;
 import org.kkr4j.io.ParseIssue;
+import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.io.akaikkr.output.modes.ModeBlockParser;
+import org.kkr4j.io.akaikkr.output.modes.ModeResults;
 import org.kkr4j.io.SourceText;
 import org.kkr4j.io.akaikkr.GoMode;
 import org.kkr4j.io.fortran.FixedField;
@@ -1428,7 +1431,26 @@ public final class SpecxLogParser {
                 && footer.os() == null ? footer.firstLine() : 0);
         Preamble pre = new Preamble(date, time, debugLines, preambleOptions, optionMessages, preambleMessages);
         issues.sort(java.util.Comparator.comparingInt(ParseIssue::line));
-        return new SpecxLog(source, text.lineCount(), dialect, pre, decks, footer, outcome, detail, issues);
+        return new SpecxLog(source, text.lineCount(), dialect, pre, withModeBlocks(decks, dialect), footer, outcome,
+                detail, issues);
+    }
+
+    /** Attaches the blocks only some modes print, parsed over each deck's own line range. */
+    private List<Deck> withModeBlocks(List<Deck> decks, DetectedDialect dialect) {
+        List<Deck> out = new ArrayList<>(decks.size());
+        AkaiVersion version = dialect.version().orElse(null);
+        for (Deck d : decks) {
+            if (d.input() == null || d.lastLine() < d.firstLine()) {
+                out.add(d);
+                continue;
+            }
+            List<String> typeNames = new ArrayList<>(d.types().size());
+            for (SiteType t : d.types()) {
+                typeNames.add(t.name());
+            }
+            out.add(d.withModes(ModeBlockParser.parse(text, d.firstLine(), d.lastLine(), version, typeNames)));
+        }
+        return out;
     }
 
     private DetectedDialect decideDialect(int skippedModeFooterLine) {
@@ -1726,7 +1748,7 @@ public final class SpecxLogParser {
             }
             return new Deck(index, firstLine, lastLine, mesh, input, meshPoints, lattice == null ? null : lattice.build(),
                     siteTypes, atoms, windows, ewald, bz, fold, scfStart, iterations, noConvergence, timing, fs,
-                    components, options, messages, errorStop, sbtime, outcome, stage, missing);
+                    components, options, messages, errorStop, sbtime, outcome, stage, missing, ModeResults.NONE);
         }
 
         private Integer ntypValue() {

@@ -20,6 +20,10 @@ public record ModeResults(Optional<DosResult> dos, Optional<JijResult> jij,
                           Optional<CurieTemperatureResult> curie, Optional<TransportResult> transport,
                           Optional<FixedSpinResult> fixedSpin, List<ParseIssue> issues) {
 
+    /** No mode-specific block: what a deck without DOS, J_ij, Tc, transport or fsm output has. */
+    public static final ModeResults NONE = new ModeResults(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), List.of());
+
     public ModeResults {
         issues = List.copyOf(issues);
     }
