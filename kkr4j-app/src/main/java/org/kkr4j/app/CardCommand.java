@@ -37,6 +37,44 @@ final class CardCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * {@code --version V} names the AkaiKKR version a card is for, as the issue and users write it; given
+     * alone ({@code kkr4j card check --version}) it prints kkr4j's version like every other command.
+     * {@code -h/--help} and {@code -V} are declared here because the standard mixin would claim {@code --version}.
+     */
+    static final class TargetVersion {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
+        @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
+        boolean versionHelp;
+
+        @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "V",
+                description = "target AkaiKKR version: cpa2002v010, cpa2021v01, 2022.0721, 2022.0721-cnd "
+                        + "(alone: print kkr4j's version and exit)")
+        String text;
+
+        /** The target version, or null after printing kkr4j's version when the option was given alone. */
+        AkaiVersion resolve(CommandSpec spec) {
+            if (text == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Missing required option: '--version=V' (the AkaiKKR version: cpa2002v010, cpa2021v01, "
+                                + "2022.0721, 2022.0721-cnd)");
+            }
+            if (text.isEmpty()) {
+                spec.commandLine().printVersionHelp(spec.commandLine().getOut());
+                return null;
+            }
+            return AkaiVersion.parse(text);
+        }
+    }
+
+    static void requireCard(CommandSpec spec, Path card) {
+        if (card == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'CARD'");
+        }
+    }
+
     static final class VersionConverter implements picocli.CommandLine.ITypeConverter<AkaiVersion> {
         @Override
         public AkaiVersion convert(String value) {
@@ -44,7 +82,7 @@ final class CardCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "check", versionProvider = VersionProvider.class,
             description = {"Read CARD with the tokenizer rules of specx and explain every problem for version V.",
                 "Exit code 0: no error (warnings may be printed); 1: the card has errors for V; 2: unreadable card."})
     static final class Check implements Callable<Integer> {
@@ -52,15 +90,19 @@ final class CardCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "CARD", description = "the input card (what specx reads on stdin)")
+        @Parameters(paramLabel = "CARD", arity = "0..1", description = "the input card (what specx reads on stdin)")
         Path card;
 
-        @Option(names = "--version", required = true, paramLabel = "V", converter = VersionConverter.class,
-                description = "target AkaiKKR version: cpa2002v010, cpa2021v01, 2022.0721, 2022.0721-cnd")
-        AkaiVersion version;
+        @picocli.CommandLine.Mixin
+        TargetVersion target = new TargetVersion();
 
         @Override
         public Integer call() {
+            AkaiVersion version = target.resolve(spec);
+            if (version == null) {
+                return 0;
+            }
+            requireCard(spec, card);
             PrintWriter out = spec.commandLine().getOut();
             CardReading reading = CardReader.readWithWarnings(SourceText.read(card), version);
             List<CardProblem> problems = CardChecker.check(reading, version);
@@ -80,7 +122,7 @@ final class CardCommand implements Runnable {
         }
     }
 
-    @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "convert", versionProvider = VersionProvider.class,
             description = {"Rewrite CARD for version V: explicit values, one blank of indentation, decimals in",
                 "k-points, a final ' end'; refuses with the reason what V cannot do. The changes made are",
                 "listed on stderr."})
@@ -89,12 +131,11 @@ final class CardCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "CARD", description = "the input card")
+        @Parameters(paramLabel = "CARD", arity = "0..1", description = "the input card")
         Path card;
 
-        @Option(names = "--version", required = true, paramLabel = "V", converter = VersionConverter.class,
-                description = "target AkaiKKR version")
-        AkaiVersion target;
+        @picocli.CommandLine.Mixin
+        TargetVersion targetVersion = new TargetVersion();
 
         @Option(names = "--from", paramLabel = "V0", converter = VersionConverter.class,
                 description = "the version CARD was written for (default: the target version); it decides how "
@@ -106,6 +147,11 @@ final class CardCommand implements Runnable {
 
         @Override
         public Integer call() {
+            AkaiVersion target = targetVersion.resolve(spec);
+            if (target == null) {
+                return 0;
+            }
+            requireCard(spec, card);
             AkaiVersion source = from != null ? from : target;
             CardReading reading = CardReader.readWithWarnings(SourceText.read(card), source);
             CardConversion conversion = CardConverter.convert(reading.card(), source, target);

@@ -333,9 +333,9 @@ class SpecxLogCasesTest {
     }
 
     @Test
-    void recordsSerialiseWithPlainJackson() throws IOException {
+    void recordsSerialiseWithJackson() throws IOException {
         SpecxLog log = LogFixtures.parse(GAES_DONE);
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
         JsonNode tree = mapper.readTree(mapper.writeValueAsString(log));
         JsonNode deck = tree.get("decks").get(0);
         assertThat(tree.get("outcome").asText()).isEqualTo("NOT_CONVERGED");
