@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kkr4j.io.SourceText;
 import org.kkr4j.io.akaikkr.AkaiVersion;
@@ -69,6 +70,12 @@ final class CardCommand implements Runnable {
         }
     }
 
+    /** A problem in the compiler-like form {@code file:line: severity: [field] message}. */
+    static String describe(Path card, CardProblem p) {
+        return card + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.severity().name().toLowerCase(Locale.ROOT)
+                + ": [" + p.field() + "] " + p.message();
+    }
+
     static void requireCard(CommandSpec spec, Path card) {
         if (card == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'CARD'");
@@ -109,8 +116,7 @@ final class CardCommand implements Runnable {
             long errors = problems.stream().filter(CardProblem::isError).count();
             long warnings = problems.size() - errors;
             for (CardProblem p : problems) {
-                out.println(card + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.severity().name().toLowerCase()
-                        + ": [" + p.field() + "] " + p.message());
+                out.println(describe(card, p));
             }
             int decks = reading.card().decks().size();
             out.println(card + ": " + decks + (decks == 1 ? " deck" : " decks") + " for " + version.id() + ": "
@@ -158,8 +164,7 @@ final class CardCommand implements Runnable {
             String text = CardWriter.write(conversion.card(), target);
             PrintWriter err = spec.commandLine().getErr();
             for (CardProblem w : reading.warnings()) {
-                err.println(card + (w.line() > 0 ? ":" + w.line() : "") + ": " + w.severity().name().toLowerCase()
-                        + ": [" + w.field() + "] " + w.message());
+                err.println(describe(card, w));
             }
             for (String change : conversion.changes()) {
                 err.println("changed: " + change);

@@ -1,15 +1,20 @@
 package org.kkr4j.elements;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the generator (kkr4j-elements may not depend on a JSON library).
- * Objects become {@link LinkedHashMap}, arrays {@link List}, strings {@link String}, numbers
- * {@link Num} (keeping the text as written, so that the table copies source digits exactly),
- * literals {@link Boolean} or null.
+ * JSON as plain Java values for the generator, read with Jackson's streaming parser (test scope only:
+ * the runtime module depends on nothing). Objects become {@link LinkedHashMap}, arrays {@link List},
+ * strings {@link String}, numbers {@link Num} with the text as written (so that the table copies the
+ * source digits exactly), literals {@link Boolean} or null.
  */
 final class MiniJson {
 
@@ -20,152 +25,57 @@ final class MiniJson {
         }
     }
 
-    private final String s;
-    private int i;
-
-    private MiniJson(String s) {
-        this.s = s;
+    private MiniJson() {
     }
 
     static Object parse(String text) {
-        MiniJson p = new MiniJson(text);
-        Object v = p.value();
-        p.skipBlanks();
-        if (p.i != p.s.length()) {
-            throw p.error("trailing text");
-        }
-        return v;
-    }
-
-    private Object value() {
-        skipBlanks();
-        if (i >= s.length()) {
-            throw error("unexpected end");
-        }
-        char c = s.charAt(i);
-        return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", null);
-            default -> number();
-        };
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        i++;
-        skipBlanks();
-        if (peek() == '}') {
-            i++;
-            return m;
-        }
-        while (true) {
-            skipBlanks();
-            String key = string();
-            skipBlanks();
-            expect(':');
-            m.put(key, value());
-            skipBlanks();
-            if (peek() == ',') {
-                i++;
-            } else {
-                expect('}');
-                return m;
+        try (JsonParser p = new JsonFactory().createParser(text)) {
+            p.nextToken();
+            Object value = read(p);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("text after the JSON value at " + p.currentLocation());
             }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private List<Object> array() {
-        List<Object> l = new ArrayList<>();
-        i++;
-        skipBlanks();
-        if (peek() == ']') {
-            i++;
-            return l;
-        }
-        while (true) {
-            l.add(value());
-            skipBlanks();
-            if (peek() == ',') {
-                i++;
-            } else {
-                expect(']');
-                return l;
-            }
-        }
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder b = new StringBuilder();
-        while (true) {
-            if (i >= s.length()) {
-                throw error("unterminated string");
-            }
-            char c = s.charAt(i++);
-            if (c == '"') {
-                return b.toString();
-            }
-            if (c != '\\') {
-                b.append(c);
-                continue;
-            }
-            char e = s.charAt(i++);
-            switch (e) {
-                case 'n' -> b.append('\n');
-                case 't' -> b.append('\t');
-                case 'r' -> b.append('\r');
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'u' -> {
-                    b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                    i += 4;
+    private static Object read(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (p.nextToken() != JsonToken.END_OBJECT) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    map.put(key, read(p));
                 }
-                default -> b.append(e);
+                return map;
             }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(p));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new Num(p.getText());
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IllegalArgumentException("unexpected JSON token " + t + " at " + p.currentLocation());
         }
-    }
-
-    private Num number() {
-        int start = i;
-        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        if (start == i) {
-            throw error("unexpected character '" + s.charAt(i) + "'");
-        }
-        return new Num(s.substring(start, i));
-    }
-
-    private Object literal(String word, Object v) {
-        if (!s.startsWith(word, i)) {
-            throw error("expected " + word);
-        }
-        i += word.length();
-        return v;
-    }
-
-    private char peek() {
-        return i < s.length() ? s.charAt(i) : '\0';
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw error("expected '" + c + "'");
-        }
-        i++;
-    }
-
-    private void skipBlanks() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("JSON: " + what + " at offset " + i);
     }
 }

@@ -61,21 +61,8 @@ public final class CardChecker {
      * with the line of each field.
      */
     public static List<CardProblem> check(CardReading reading, AkaiVersion version) {
-        List<CardProblem> model = new Run(version, reading::lineOf).check(reading.card());
-        // a reader warning about a field the checker calls an error says the same thing twice
-        Set<String> errorFields = new HashSet<>();
-        for (CardProblem p : model) {
-            if (p.isError()) {
-                errorFields.add(p.field());
-            }
-        }
-        List<CardProblem> out = new ArrayList<>();
-        for (CardProblem w : reading.warnings()) {
-            if (!errorFields.contains(w.field())) {
-                out.add(w);
-            }
-        }
-        out.addAll(model);
+        List<CardProblem> out = new ArrayList<>(reading.warnings());
+        out.addAll(new Run(version, reading::lineOf).check(reading.card()));
         return out;
     }
 

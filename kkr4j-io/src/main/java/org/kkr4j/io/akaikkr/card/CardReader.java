@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -849,6 +850,23 @@ public final class CardReader {
         }
 
         private double realOf(CardToken t, String field, double dflt) {
+            return listDirected(t, field, dflt, FortranNumbers::parseReal, "Bad real number", CardNumbers::format);
+        }
+
+        private int integer(String field, int dflt) {
+            return integerOf(need(field), field, dflt);
+        }
+
+        private int integerOf(CardToken t, String field, int dflt) {
+            return listDirected(t, field, dflt, FortranNumbers::parseInteger, "Bad integer", String::valueOf);
+        }
+
+        /**
+         * One list-directed number: an empty token keeps the default, and a '/' ends the read, so that
+         * '1/2' is read as 1 and '/2' reads nothing (both with a warning, as specx says nothing).
+         */
+        private <T> T listDirected(CardToken t, String field, T dflt, Function<String, T> parse, String failure,
+                Function<T, String> show) {
             if (t.isEmpty()) {
                 return dflt;
             }
@@ -857,42 +875,15 @@ public final class CardReader {
             String head = slash >= 0 ? text.substring(0, slash) : text;
             if (slash >= 0 && head.isEmpty()) {
                 warn(t, field, t.shown() + " reads nothing ('/' ends a list-directed read): the default "
-                        + CardNumbers.format(dflt) + " is kept");
+                        + show.apply(dflt) + " is kept");
                 return dflt;
             }
-            Double v = FortranNumbers.parseReal(head);
+            T v = parse.apply(head);
             if (v == null) {
-                fail(t, field, "Bad real number " + t.shown());
+                fail(t, field, failure + " " + t.shown());
             }
             if (slash >= 0) {
-                warn(t, field, t.shown() + " is read as " + CardNumbers.format(v)
-                        + " ('/' ends a list-directed read)");
-            }
-            return v;
-        }
-
-        private int integer(String field, int dflt) {
-            return integerOf(need(field), field, dflt);
-        }
-
-        private int integerOf(CardToken t, String field, int dflt) {
-            if (t.isEmpty()) {
-                return dflt;
-            }
-            String text = t.text();
-            int slash = text.indexOf('/');
-            String head = slash >= 0 ? text.substring(0, slash) : text;
-            if (slash >= 0 && head.isEmpty()) {
-                warn(t, field, t.shown() + " reads nothing ('/' ends a list-directed read): the default " + dflt
-                        + " is kept");
-                return dflt;
-            }
-            Integer v = FortranNumbers.parseInteger(head);
-            if (v == null) {
-                fail(t, field, "Bad integer " + t.shown());
-            }
-            if (slash >= 0) {
-                warn(t, field, t.shown() + " is read as " + v + " ('/' ends a list-directed read)");
+                warn(t, field, t.shown() + " is read as " + show.apply(v) + " ('/' ends a list-directed read)");
             }
             return v;
         }
