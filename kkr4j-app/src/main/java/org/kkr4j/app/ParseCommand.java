@@ -10,6 +10,7 @@ import org.kkr4j.io.akaikkr.output.SpecxLog;
 import org.kkr4j.io.akaikkr.output.SpecxLogParser;
 import org.kkr4j.io.akaikkr.side.InfoFileParser;
 import org.kkr4j.io.akaikkr.side.SpcFileParser;
+import org.kkr4j.io.fortran.FortranNumbers;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,17 +43,27 @@ final class ParseCommand implements Callable<Integer> {
         boolean csv;
     }
 
-    /** What kind of file a name denotes; the content decides the rest. */
+    /**
+     * What a file is. {@code .info} files are known by name; spectral-function data files start with a
+     * {@code #} comment or with numbers, whereas a specx log starts with the date. The content decides,
+     * because users name logs freely (the akaitools samples call an spc-mode log {@code fe.spc}).
+     */
     enum FileKind {
         LOG, SPC, INFO;
 
-        static FileKind of(Path file) {
-            String name = file.getFileName().toString();
-            if (name.endsWith(".spc")) {
-                return SPC;
-            }
-            if (name.endsWith(".info")) {
+        static FileKind of(Path file, SourceText text) {
+            if (file.getFileName().toString().endsWith(".info")) {
                 return INFO;
+            }
+            for (String line : text.lines()) {
+                String t = line.strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (t.startsWith("#") || FortranNumbers.parseReal(t.split("\\s+")[0]) != null) {
+                    return SPC;
+                }
+                return LOG;
             }
             return LOG;
         }
@@ -64,7 +75,7 @@ final class ParseCommand implements Callable<Integer> {
         KkrFormatException firstIncomplete = null;
         for (Path file : files) {
             SourceText text = SourceText.read(file);
-            Object result = switch (FileKind.of(file)) {
+            Object result = switch (FileKind.of(file, text)) {
                 case SPC -> SpcFileParser.parse(text);
                 case INFO -> InfoFileParser.parse(text);
                 case LOG -> SpecxLogParser.parse(text);

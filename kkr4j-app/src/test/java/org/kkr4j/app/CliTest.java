@@ -99,6 +99,13 @@ class CliTest {
     }
 
     @Test
+    void aLogNamedSpcIsReadAsALog() {
+        var r = kkr4j("parse", fixture("akaitools-samples/out/fe.spc").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("dialect:  CPA2021V01").contains("go=spc");
+    }
+
+    @Test
     void cardCheckAcceptsAGoodCardAndExplainsABadOne() {
         var good = kkr4j("card", "check", fixture("cpa2002v010-dist/in/gafeo3").toString(), "--version", "cpa2002v010");
         assertThat(good.code()).isZero();
