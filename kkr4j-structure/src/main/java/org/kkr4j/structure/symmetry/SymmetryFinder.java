@@ -87,7 +87,7 @@ public final class SymmetryFinder {
         if (m == null) {
             throw new InconsistentTolerance("no space-group setting matches the " + ops.size() + " operations found with symprec " + tol + " Å");
         }
-        List<Integer> orbits = orbits(s, prim, reduced, ops, tol);
+        List<Integer> orbits = orbits(s, reduced, ops, tol);
         ConventionalCell conv = conventional(s, reduced, m);
         String symbol = m.setting.internationalShort();
         return new SymmetryDataset(m.setting.number(), symbol, CrystalSystem.ofSpaceGroup(m.setting.number()),
@@ -524,34 +524,57 @@ public final class SymmetryFinder {
 
     // ---- orbits and conventional cell ----------------------------------------------------------------
 
-    private static List<Integer> orbits(Structure s, PrimitiveCell prim, Structure reduced, List<SymOp> ops, double tol) {
-        List<Site> sites = s.sites();
-        int[] kind = PrimitiveCellFinder.kinds(sites);
-        int[] parent = new int[sites.size()];
-        for (int i = 0; i < parent.length; i++) {
+    /**
+     * Orbits are formed in the reduced primitive cell (operations × sites there), then every input site
+     * takes the orbit of the reduced-cell site it coincides with: the cost stays proportional to the
+     * primitive cell, not to the input supercell or conventional cell.
+     */
+    private static List<Integer> orbits(Structure s, Structure reduced, List<SymOp> ops, double tol) {
+        List<Site> red = reduced.sites();
+        List<Site> all = new ArrayList<>(red);
+        all.addAll(s.sites());
+        int[] kind = PrimitiveCellFinder.kinds(all);
+        int n = red.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        Lattice in = s.lattice(), rl = reduced.lattice();
-        for (int i = 0; i < sites.size(); i++) {
-            Vec3 x = rl.toFractional(in.toCartesian(sites.get(i).fractional()));
+        Lattice rl = reduced.lattice(), in = s.lattice();
+        for (int i = 0; i < n; i++) {
             for (SymOp op : ops) {
-                Vec3 y = in.toFractional(rl.toCartesian(op.apply(x)));
-                for (Vec3 tau : prim.latticeTranslations()) {
-                    Vec3 z = y.plus(tau);
-                    for (int j = 0; j < sites.size(); j++) {
-                        if (kind[j] == kind[i] && in.distanceAngstrom(z, sites.get(j).fractional()) < tol) {
-                            union(parent, i, j);
-                            break;
-                        }
-                    }
+                Vec3 y = op.apply(red.get(i).fractional());
+                int j = siteAt(red, kind, kind[i], rl, y, tol);
+                if (j < 0) {
+                    throw new InconsistentTolerance("operation " + op + " maps site " + i + " onto no site");
                 }
+                union(parent, i, j);
             }
         }
+        int[] firstInputOfOrbit = new int[n];
+        Arrays.fill(firstInputOfOrbit, -1);
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < sites.size(); i++) {
-            out.add(find(parent, i));
+        for (int i = 0; i < s.sites().size(); i++) {
+            Vec3 x = rl.toFractional(in.toCartesian(s.sites().get(i).fractional()));
+            int k = siteAt(red, kind, kind[n + i], rl, x, tol);
+            if (k < 0) {
+                throw new InconsistentTolerance("input site " + i + " is not in the primitive cell");
+            }
+            int root = find(parent, k);
+            if (firstInputOfOrbit[root] < 0) {
+                firstInputOfOrbit[root] = i;
+            }
+            out.add(firstInputOfOrbit[root]);
         }
         return out;
+    }
+
+    private static int siteAt(List<Site> sites, int[] kind, int wanted, Lattice l, Vec3 f, double tol) {
+        for (int j = 0; j < sites.size(); j++) {
+            if (kind[j] == wanted && l.distanceAngstrom(f, sites.get(j).fractional()) < tol) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static int find(int[] parent, int i) {
