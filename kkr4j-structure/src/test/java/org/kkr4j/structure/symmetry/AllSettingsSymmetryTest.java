@@ -41,6 +41,7 @@ class AllSettingsSymmetryTest {
                 if (standard) {
                     assertThat(d.hallNumber()).isEqualTo(st.hallNumber());
                 }
+                SymmetryFinderTest.assertConventionalCellConsistent(moved, d);
                 assertThat(d.conventionalCell().structure().sites()).hasSize(2 * d.pointGroupOrder() * d.conventionalCell().centringMultiplicity());
             }));
         }

@@ -98,6 +98,7 @@ class SymmetryFinderTest {
                             assertThat(mine[i]).isCloseTo(theirs[i], within(0.02));
                         }
                     }
+                    assertConventionalCellConsistent(s, d);
                     // spglib's orientation: a along x, b in the xy plane
                     assertThat(conv.lattice().v1Angstrom().y()).isZero();
                     assertThat(conv.lattice().v1Angstrom().z()).isZero();
@@ -113,6 +114,46 @@ class SymmetryFinderTest {
         }
         assertThat(tests).hasSizeGreaterThanOrEqualTo(44);
         return tests;
+    }
+
+    /**
+     * The conventional cell is invariant under every operation of the matched table setting (so the basis
+     * change and the origin shift are right), and x_conv = T⁻¹·x_input + origin puts every input site on a
+     * conventional site of the same composition.
+     */
+    static void assertConventionalCellConsistent(Structure input, SymmetryDataset d) {
+        Structure conv = d.conventionalCell().structure();
+        int[] kind = PrimitiveCellFinder.kinds(concat(conv.sites(), input.sites()));
+        int n = conv.sites().size();
+        for (SymOp op : d.conventionalCell().setting().operations()) {
+            for (int i = 0; i < n; i++) {
+                Vec3 y = op.apply(conv.sites().get(i).fractional());
+                assertThat(indexOf(conv, kind, kind[i], y)).as("%s maps site %d", op, i).isNotNegative();
+            }
+        }
+        double[] t = d.conventionalCell().transformationFromInputRowMajor();
+        Lattice tl = new Lattice(new Vec3(t[0], t[3], t[6]), new Vec3(t[1], t[4], t[7]), new Vec3(t[2], t[5], t[8]));
+        for (int i = 0; i < input.sites().size(); i++) {
+            // tl has the conventional vectors as rows in input fractions, so toFractional applies T⁻¹
+            Vec3 x = tl.toFractional(input.sites().get(i).fractional()).plus(d.conventionalCell().originShift());
+            assertThat(indexOf(conv, kind, kind[n + i], x)).as("input site %d", i).isNotNegative();
+        }
+    }
+
+    private static List<Site> concat(List<Site> a, List<Site> b) {
+        List<Site> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static int indexOf(Structure conv, int[] kind, int wanted, Vec3 f) {
+        Lattice l = conv.lattice();
+        for (int j = 0; j < conv.sites().size(); j++) {
+            if (kind[j] == wanted && l.toCartesian(f.minus(conv.sites().get(j).fractional()).nearestImage()).norm() < 0.02) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static int[] referenceOrder(Structure s, JsonNode frac) {
