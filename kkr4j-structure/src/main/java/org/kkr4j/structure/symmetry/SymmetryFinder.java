@@ -214,7 +214,7 @@ public final class SymmetryFinder {
             }
             properByFold.putIfAbsent(fold * 100 + axisIndex(axes, v), proper);
         }
-        List<int[]> candidates = candidateBases(axes, properByFold, shortVectors);
+        List<int[]> candidates = candidateBases(axes, properByFold, shortVectors, l);
         for (int[] p : candidates) {
             Match m = match(ops, p);
             if (m != null) {
@@ -234,7 +234,7 @@ public final class SymmetryFinder {
     }
 
     /** Conventional bases (columns in reduced-primitive fractions) to try, by the crystal-system rules for axes. */
-    private static List<int[]> candidateBases(List<Axis> axes, Map<Integer, int[]> properByFold, List<int[]> shortVectors) {
+    private static List<int[]> candidateBases(List<Axis> axes, Map<Integer, int[]> properByFold, List<int[]> shortVectors, Lattice l) {
         List<int[]> out = new ArrayList<>();
         List<Axis> threes = axes.stream().filter(a -> a.fold == 3 || a.fold == 6).toList();
         List<Axis> fours = axes.stream().filter(a -> a.fold == 4).toList();
@@ -253,20 +253,27 @@ public final class SymmetryFinder {
             Axis c = fours.get(0);
             inPlane(c, rotationAbout(properByFold, axes, c, 4), 4, twos, shortVectors, out);
         } else if (twos.size() >= 3) {
-            permutations(twos, out);
+            // shortest first: where several permutations give the standard symbol (Pmmm, Fddd ...), a < b < c as spglib
+            List<Axis> sorted = new ArrayList<>(twos);
+            sorted.sort(Comparator.comparingDouble(x -> len(l, x.v)));
+            permutations(sorted, out);
         } else if (twos.size() == 1) {
             Axis b = twos.get(0);
             int[] w2 = rotationAbout(properByFold, axes, b, 2);
             List<int[]> plane = shortVectors.stream().filter(v -> isZero(add(v, IntMatrix.apply(w2, v)))).limit(12).toList();
-            List<int[][]> pairs = new ArrayList<>();
-            for (int[] a : plane) {
-                for (int[] c : plane) {
-                    pairs.add(new int[][]{a, c});
+            // shortest a and c first; among equally short ones an obtuse β, the usual convention (b or −b keeps det > 0)
+            List<int[][]> triples = new ArrayList<>();
+            for (int[] bv : List.of(b.v, neg(b.v))) {
+                for (int[] a : plane) {
+                    for (int[] c : plane) {
+                        triples.add(new int[][]{a, bv, c});
+                    }
                 }
             }
-            pairs.sort(Comparator.comparingInt(pr -> norm1(pr[0]) + norm1(pr[1])));
-            for (int[][] pr : pairs) {
-                addIfValid(IntMatrix.fromColumns(pr[0], b.v, pr[1]), out);
+            triples.sort(Comparator.comparingDouble((int[][] t) -> Math.rint(1e4 * (len(l, t[0]) + len(l, t[2]))))
+                    .thenComparingInt(t -> DelaunayReduction.cart(l, t[0]).dot(DelaunayReduction.cart(l, t[2])) < 0 ? 0 : 1));
+            for (int[][] t : triples) {
+                addIfValid(IntMatrix.fromColumns(t[0], t[1], t[2]), out);
             }
         } else {
             out.add(IntMatrix.IDENTITY.clone());
@@ -274,8 +281,8 @@ public final class SymmetryFinder {
         return out;
     }
 
-    private static int norm1(int[] v) {
-        return Math.abs(v[0]) + Math.abs(v[1]) + Math.abs(v[2]);
+    private static double len(Lattice l, int[] v) {
+        return DelaunayReduction.cart(l, v).norm();
     }
 
     private static int[] rotationAbout(Map<Integer, int[]> properByFold, List<Axis> axes, Axis axis, int fold) {
