@@ -1,5 +1,6 @@
 package org.kkr4j.structure.symmetry;
 
+import org.kkr4j.structure.Lattice;
 import org.kkr4j.structure.Structure;
 import org.kkr4j.structure.Vec3;
 
@@ -7,13 +8,17 @@ import org.kkr4j.structure.Vec3;
  * The standard conventional cell of the identified setting.
  *
  * @param structure                   the conventional cell in spglib's orientation (a along x, b in the xy
- *                                    plane), sites in the setting's origin
+ *                                    plane) with the idealised lattice of its crystal system (cubic a = b = c,
+ *                                    mean of the three; tetragonal and hexagonal a = b, mean of the two, γ = 120°
+ *                                    for hexagonal axes; right angles where the system has them; triclinic as
+ *                                    found), sites in the setting's origin (fractions are not symmetrised)
+ * @param foundLattice                the same cell without idealisation (lengths and angles as in the input)
  * @param transformationFromInputRowMajor 3×3, row-major: column j is conventional vector j in fractions of
  *                                    the input cell (exact rationals, e.g. ½ for a supercell input)
  * @param originShift                 fractional coordinates map as x_conv = T⁻¹·x_input + originShift
  * @param setting                     the table setting (Hall number, symbols, operations) the crystal matches
  */
-public record ConventionalCell(Structure structure, double[] transformationFromInputRowMajor, Vec3 originShift,
+public record ConventionalCell(Structure structure, Lattice foundLattice, double[] transformationFromInputRowMajor, Vec3 originShift,
                                SpaceGroupSetting setting) {
 
     public ConventionalCell {

@@ -627,7 +627,24 @@ public final class SymmetryFinder {
         }
         Lattice oriented = Lattice.fromParameters(conv.aAngstrom(), conv.bAngstrom(), conv.cAngstrom(),
                 conv.alphaDeg(), conv.betaDeg(), conv.gammaDeg());
-        return new ConventionalCell(new Structure(oriented, sites), t, m.origin, m.setting);
+        Lattice ideal = idealised(conv, CrystalSystem.ofSpaceGroup(m.setting.number()));
+        return new ConventionalCell(new Structure(ideal, sites), oriented, t, m.origin, m.setting);
+    }
+
+    /** The metric of the crystal system imposed exactly (as spglib's standardised lattice), in spglib's orientation. */
+    private static Lattice idealised(Lattice l, CrystalSystem system) {
+        double a = l.aAngstrom(), b = l.bAngstrom(), c = l.cAngstrom();
+        return switch (system) {
+            case CUBIC -> {
+                double m = (a + b + c) / 3;
+                yield Lattice.fromParameters(m, m, m, 90, 90, 90);
+            }
+            case TETRAGONAL -> Lattice.fromParameters((a + b) / 2, (a + b) / 2, c, 90, 90, 90);
+            case TRIGONAL, HEXAGONAL -> Lattice.fromParameters((a + b) / 2, (a + b) / 2, c, 90, 90, 120);
+            case ORTHORHOMBIC -> Lattice.fromParameters(a, b, c, 90, 90, 90);
+            case MONOCLINIC -> Lattice.fromParameters(a, b, c, 90, l.betaDeg(), 90);
+            case TRICLINIC -> Lattice.fromParameters(a, b, c, l.alphaDeg(), l.betaDeg(), l.gammaDeg());
+        };
     }
 
     /** Rounds away floating-point noise (entries are rationals with small denominators). */
