@@ -276,7 +276,8 @@ public final class SymmetryFinder {
                 addIfValid(IntMatrix.fromColumns(t[0], t[1], t[2]), out);
             }
         } else {
-            out.add(IntMatrix.IDENTITY.clone());
+            // triclinic: the Niggli cell, unique for the lattice (spglib's standard triclinic cell)
+            out.add(NiggliReduction.reduce(l).transformation());
         }
         return out;
     }
