@@ -14,7 +14,7 @@ import org.kkr4j.structure.Vec3;
 /**
  * Standard band-structure paths (high-symmetry points with labels, Setyawan &amp; Curtarolo 2010
  * conventions) for the named lattices whose primitive vectors in that convention are exactly specx's
- * (sc, fcc, bcc, hcp, st, bct, so), and their conversion into the k-point coordinates each AkaiKKR
+ * (sc, fcc, bcc, hcp, st, bct, so) or have its metric (rhb), and their conversion into the k-point coordinates each AkaiKKR
  * version reads for {@code go=spc}:
  * <ul>
  *   <li>named lattice (every version): Cartesian in units of 2π/a, with the y and z components multiplied
@@ -25,7 +25,7 @@ import org.kkr4j.structure.Vec3;
  *   <li>aux on cpa2002v010: refused (specx divides by b/a = c/a = 0); aux on cpa2021v01: refused, the
  *       coordinates it expects are not established.</li>
  * </ul>
- * Other lattices (fco, bco, bso, sm, bsm, trc, rhb, fct) raise a "not supported" error: their standard
+ * Other lattices (fco, bco, bso, sm, bsm, trc, fct) raise a "not supported" error: their standard
  * paths depend on a setting that differs from specx's vectors and need the symmetry finder.
  */
 public final class AkaiKPaths {
@@ -141,6 +141,36 @@ public final class AkaiKPaths {
                 LabelledPoint y1 = p("Y1", .5, .5, -zeta);
                 LabelledPoint z = p("Z", .5, .5, -.5);
                 yield List.of(List.of(g, x, y, sg, g, z, sg1, n, pp, y1, z), List.of(x, pp));
+            }
+            case RHB -> {
+                // the Setyawan-Curtarolo rhombohedral vectors have specx's metric (|ri| = 1, angles α)
+                // and handedness, so the fractional coordinates carry over unchanged
+                double ca = Math.cos(Math.toRadians(par.alphaDeg()));
+                LabelledPoint l = p("L", .5, 0, 0);
+                if (par.alphaDeg() < 90) {
+                    double eta = (1 + 4 * ca) / (2 + 4 * ca);
+                    double nu = .75 - eta / 2;
+                    LabelledPoint b = p("B", eta, .5, 1 - eta);
+                    LabelledPoint b1 = p("B1", .5, 1 - eta, eta - 1);
+                    LabelledPoint f = p("F", .5, .5, 0);
+                    LabelledPoint l1 = p("L1", 0, 0, -.5);
+                    LabelledPoint pp = p("P", eta, nu, nu);
+                    LabelledPoint p1 = p("P1", 1 - nu, 1 - nu, 1 - eta);
+                    LabelledPoint q = p("Q", 1 - nu, nu, 0);
+                    LabelledPoint x = p("X", nu, 0, -nu);
+                    LabelledPoint z = p("Z", .5, .5, .5);
+                    yield List.of(List.of(g, l, b1), List.of(b, z, g, x), List.of(q, f, p1, z), List.of(l, pp));
+                }
+                double half = Math.toRadians(par.alphaDeg()) / 2;
+                double eta = 1 / (2 * Math.tan(half) * Math.tan(half));
+                double nu = .75 - eta / 2;
+                LabelledPoint f = p("F", .5, -.5, 0);
+                LabelledPoint pp = p("P", 1 - nu, -nu, 1 - nu);
+                LabelledPoint p1 = p("P1", nu, nu - 1, nu - 1);
+                LabelledPoint q = p("Q", eta, eta, eta);
+                LabelledPoint q1 = p("Q1", 1 - eta, -eta, -eta);
+                LabelledPoint z = p("Z", .5, -.5, .5);
+                yield List.of(List.of(g, pp, z, q, g, f, p1, q1, l, z));
             }
             default -> throw new UnsupportedOperationException("standard k-path for brvtyp " + lattice.keyword()
                     + " is not supported: its standard setting differs from specx's primitive vectors");

@@ -124,4 +124,44 @@ class AkaiKPathsTest {
         CardFile back = CardReader.read(new SourceText("spc", List.of(text.split("\n"))), AkaiVersion.CPA2002V010);
         assertThat(back.decks().get(0).kPath()).contains(k);
     }
+
+    /**
+     * Independent check of every labelled point: it lies on the surface of the first Brillouin zone
+     * (k·G = |G|²/2 for some reciprocal vector G and k·G <= |G|²/2 for all), except Γ.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sc 0 0 0", "fcc 0 0 0", "bcc 0 0 0", "hcp 1.62 0 0",
+            "hcp 1.2 0 0", "st 1.3 0 0", "st 0.7 0 0", "bct 0.8 0 0", "bct 1.6 0 0", "so 1.3 1.2 0", "so 0.7 1.9 0",
+            "rhb 0 0 33", "rhb 0 0 57.963", "rhb 0 0 60", "rhb 0 0 75", "rhb 0 0 100", "rhb 0 0 110"})
+    void everyPointLiesOnTheZoneSurface(String spec) {
+        String[] t = spec.split(" ");
+        double c = Double.parseDouble(t[1]);
+        double b = Double.parseDouble(t[2]);
+        double alpha = Double.parseDouble(t[3]);
+        Lattice l = Lattice.named(BravaisLattice.fromKeyword(t[0]).orElseThrow(), 5, c, b, alpha, 0, 0);
+        AkaiKPaths.LabelledPath path = AkaiKPaths.standard(l);
+        AkaiLattice.Vectors rec = AkaiKPaths.reciprocal(AkaiLattice.primitiveVectors(l));
+        for (List<AkaiKPaths.LabelledPoint> seg : path.segments()) {
+            for (AkaiKPaths.LabelledPoint p : seg) {
+                Vec3 k = path.cartesian(p);
+                double worst = Double.NEGATIVE_INFINITY; // max over G of k·G - |G|²/2
+                for (int i = -4; i <= 4; i++) {
+                    for (int j = -4; j <= 4; j++) {
+                        for (int m = -4; m <= 4; m++) {
+                            if (i == 0 && j == 0 && m == 0) {
+                                continue;
+                            }
+                            Vec3 g = rec.combine(new Vec3(i, j, m));
+                            worst = Math.max(worst, k.dot(g) - g.dot(g) / 2);
+                        }
+                    }
+                }
+                if (p.label().equals("Γ")) {
+                    assertThat(k.norm()).isZero();
+                } else {
+                    assertThat(worst).as("%s %s", spec, p.label()).isCloseTo(0, within(1e-9));
+                }
+            }
+        }
+    }
 }
