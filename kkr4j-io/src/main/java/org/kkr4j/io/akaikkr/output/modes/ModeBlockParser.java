@@ -26,7 +26,6 @@ public final class ModeBlockParser {
 
     private static final Pattern MAGTYP = Pattern.compile("\\bmagtyp=\\s*(\\S+)");
     private static final Pattern TYPE_LINE = Pattern.compile("^\\s*type=\\S+.*\\blmxtyp=\\s*(\\d+)");
-    private static final Pattern COMPONENT_LINE = Pattern.compile("^\\s*(component=|cmpnt\\s)");
     private static final Pattern CND = Pattern.compile("^cnd([12])\\s+\\S+.*");
 
     private ModeBlockParser() {
@@ -86,59 +85,65 @@ public final class ModeBlockParser {
 
             for (int n = ctx.from; n <= ctx.to; n++) {
                 String line = ctx.line(n);
-                String t = line.trim();
-                if (t.isEmpty()) {
+                // the bounds of line.trim(), found without creating the trimmed copy
+                int p = trimStart(line);
+                if (p == line.length()) {
                     continue;
                 }
+                int e = trimEnd(line);
                 Matcher m;
-                if (nonMagnetic.isEmpty() && (m = MAGTYP.matcher(line)).find()) {
+                if (nonMagnetic.isEmpty() && line.contains("magtyp=") && (m = MAGTYP.matcher(line)).find()) {
                     nonMagnetic = Optional.of(m.group(1).equals("nmag"));
                 }
-                if ((m = TYPE_LINE.matcher(line)).find()) {
+                int q = regexSpaceEnd(line);
+                if (line.startsWith("type=", q) && (m = TYPE_LINE.matcher(line)).find()) {
                     currentLmxtyp = Integer.parseInt(m.group(1));
-                } else if (currentLmxtyp != null && COMPONENT_LINE.matcher(line).find()) {
+                } else if (currentLmxtyp != null && isComponentLine(line, q)) {
                     lmxtyp.add(currentLmxtyp);
-                } else if (t.startsWith("DOS of component")) {
+                } else if (line.startsWith("DOS of component", p)) {
                     if (n < ctx.to && ctx.line(n + 1).trim().startsWith("energy")) {
                         n = transport.pdos(n);
                     } else {
-                        dosHeaders.add(new DosReader.Header(n, DosReader.Kind.COMPONENT));
-                        n = skipData(n);
+                        int dataEnd = PdosTableReader.dataEnd(ctx, n);
+                        dosHeaders.add(new DosReader.Header(n, DosReader.Kind.COMPONENT, dataEnd));
+                        n = dataEnd;
                     }
-                } else if (t.equals("total DOS")) {
-                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.TOTAL));
-                    n = skipData(n);
-                } else if (t.equals("integrated DOS")) {
-                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.INTEGRATED));
-                    n = skipData(n);
-                } else if (t.startsWith("dlimit=")) {
-                    dlimit = ctx.scalar(t.substring("dlimit=".length()), n, "jij.dlimit");
-                } else if (t.equals("J_ij")) {
+                } else if (isWhole(line, p, e, "total DOS")) {
+                    int dataEnd = PdosTableReader.dataEnd(ctx, n);
+                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.TOTAL, dataEnd));
+                    n = dataEnd;
+                } else if (isWhole(line, p, e, "integrated DOS")) {
+                    int dataEnd = PdosTableReader.dataEnd(ctx, n);
+                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.INTEGRATED, dataEnd));
+                    n = dataEnd;
+                } else if (line.startsWith("dlimit=", p)) {
+                    dlimit = ctx.scalar(line.substring(p + "dlimit=".length(), e), n, "jij.dlimit");
+                } else if (isWhole(line, p, e, "J_ij")) {
                     JijReader.Table table = jijReader.readTable(n);
                     jijLine = n;
                     jijBlocks = table.blocks();
                     n = table.next() - 1;
-                } else if (t.startsWith("pair#")) {
+                } else if (line.startsWith("pair#", p)) {
                     n = jijReader.readPairList(n, pairList);
-                } else if (t.startsWith("sublat") && t.contains("Hmf")) {
+                } else if (line.startsWith("sublat", p) && line.indexOf("Hmf", p) >= 0) {
                     tcSeen = true;
                     n = readMolecularFields(n, molecularFields);
-                } else if (t.startsWith("Tc (in mean field approximation)")) {
+                } else if (line.startsWith("Tc (in mean field approximation)", p)) {
                     tcSeen = true;
                     tcLine = n;
-                    tc = readTc(n, t);
-                } else if (t.equals("*** vertex correction made")) {
+                    tc = readTc(n, line.substring(p, e));
+                } else if (isWhole(line, p, e, "*** vertex correction made")) {
                     n = transport.vertexCorrection(n);
-                } else if (t.startsWith("conductivity component=")) {
+                } else if (line.startsWith("conductivity component=", p)) {
                     n = transport.conductivity(n);
-                } else if ((m = CND.matcher(t)).matches()) {
+                } else if (line.startsWith("cnd", p) && (m = CND.matcher(line.substring(p, e))).matches()) {
                     transport.spinConductivity(n, Integer.parseInt(m.group(1)));
-                } else if (t.startsWith("cnductivity")) {
+                } else if (line.startsWith("cnductivity", p)) {
                     transport.totalConductivity(n);
-                } else if (t.startsWith("resistivity")) {
+                } else if (line.startsWith("resistivity", p)) {
                     transport.resistivity(n);
-                } else if (t.contains("fixed spin moment=") && t.contains("field used to fix the spin=")) {
-                    fixedSpin = readFixedSpin(n, t);
+                } else if (line.contains("fixed spin moment=") && line.contains("field used to fix the spin=")) {
+                    fixedSpin = readFixedSpin(n, line.substring(p, e));
                 }
             }
 
@@ -158,9 +163,51 @@ public final class ModeBlockParser {
             return new ModeResults(dos, jij, curie, cnd, Optional.ofNullable(fixedSpin), ctx.issues());
         }
 
-        /** Skips the numeric rows after a header; the block is read later as a whole. */
-        private int skipData(int header) {
-            return header + PdosTableReader.dataLines(ctx, header).size();
+        /** Where {@code String.trim()} would start: the first character above a blank. */
+        private static int trimStart(String line) {
+            int i = 0;
+            int n = line.length();
+            while (i < n && line.charAt(i) <= ' ') {
+                i++;
+            }
+            return i;
+        }
+
+        /** Where {@code String.trim()} would end (exclusive). */
+        private static int trimEnd(String line) {
+            int i = line.length();
+            while (i > 0 && line.charAt(i - 1) <= ' ') {
+                i--;
+            }
+            return i;
+        }
+
+        /** The end of the leading run of regex {@code \s} characters, as {@code ^\s*} would match. */
+        private static int regexSpaceEnd(String line) {
+            int i = 0;
+            int n = line.length();
+            while (i < n && isRegexSpace(line.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean isRegexSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        /** {@code ^\s*(component=|cmpnt\s)}, given the end {@code q} of the leading blanks. */
+        private static boolean isComponentLine(String line, int q) {
+            if (line.startsWith("component=", q)) {
+                return true;
+            }
+            int after = q + "cmpnt".length();
+            return line.startsWith("cmpnt", q) && after < line.length() && isRegexSpace(line.charAt(after));
+        }
+
+        /** True when the trimmed line {@code line[p, e)} is exactly {@code text}. */
+        private static boolean isWhole(String line, int p, int e, String text) {
+            return e - p == text.length() && line.startsWith(text, p);
         }
 
         private int readMolecularFields(int header, List<MolecularFieldRow> out) {
