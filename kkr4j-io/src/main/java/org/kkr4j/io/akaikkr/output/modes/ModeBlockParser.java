@@ -95,12 +95,14 @@ public final class ModeBlockParser {
                 if (nonMagnetic.isEmpty() && line.contains("magtyp=") && (m = MAGTYP.matcher(line)).find()) {
                     nonMagnetic = Optional.of(m.group(1).equals("nmag"));
                 }
-                int q = regexSpaceEnd(line);
-                if (line.startsWith("type=", q) && (m = TYPE_LINE.matcher(line)).find()) {
+                // the first character guards every caption test: most lines fail it at once
+                char c = line.charAt(p);
+                int q = c == 't' || c == 'c' ? regexSpaceEnd(line) : -1;
+                if (c == 't' && line.startsWith("type=", q) && (m = TYPE_LINE.matcher(line)).find()) {
                     currentLmxtyp = Integer.parseInt(m.group(1));
-                } else if (currentLmxtyp != null && isComponentLine(line, q)) {
+                } else if (c == 'c' && currentLmxtyp != null && isComponentLine(line, q)) {
                     lmxtyp.add(currentLmxtyp);
-                } else if (line.startsWith("DOS of component", p)) {
+                } else if (c == 'D' && line.startsWith("DOS of component", p)) {
                     if (n < ctx.to && ctx.line(n + 1).trim().startsWith("energy")) {
                         n = transport.pdos(n);
                     } else {
@@ -108,39 +110,39 @@ public final class ModeBlockParser {
                         dosHeaders.add(new DosReader.Header(n, DosReader.Kind.COMPONENT, dataEnd));
                         n = dataEnd;
                     }
-                } else if (isWhole(line, p, e, "total DOS")) {
+                } else if (c == 't' && isWhole(line, p, e, "total DOS")) {
                     int dataEnd = PdosTableReader.dataEnd(ctx, n);
                     dosHeaders.add(new DosReader.Header(n, DosReader.Kind.TOTAL, dataEnd));
                     n = dataEnd;
-                } else if (isWhole(line, p, e, "integrated DOS")) {
+                } else if (c == 'i' && isWhole(line, p, e, "integrated DOS")) {
                     int dataEnd = PdosTableReader.dataEnd(ctx, n);
                     dosHeaders.add(new DosReader.Header(n, DosReader.Kind.INTEGRATED, dataEnd));
                     n = dataEnd;
-                } else if (line.startsWith("dlimit=", p)) {
+                } else if (c == 'd' && line.startsWith("dlimit=", p)) {
                     dlimit = ctx.scalar(line.substring(p + "dlimit=".length(), e), n, "jij.dlimit");
-                } else if (isWhole(line, p, e, "J_ij")) {
+                } else if (c == 'J' && isWhole(line, p, e, "J_ij")) {
                     JijReader.Table table = jijReader.readTable(n);
                     jijLine = n;
                     jijBlocks = table.blocks();
                     n = table.next() - 1;
-                } else if (line.startsWith("pair#", p)) {
+                } else if (c == 'p' && line.startsWith("pair#", p)) {
                     n = jijReader.readPairList(n, pairList);
-                } else if (line.startsWith("sublat", p) && line.indexOf("Hmf", p) >= 0) {
+                } else if (c == 's' && line.startsWith("sublat", p) && line.indexOf("Hmf", p) >= 0) {
                     tcSeen = true;
                     n = readMolecularFields(n, molecularFields);
-                } else if (line.startsWith("Tc (in mean field approximation)", p)) {
+                } else if (c == 'T' && line.startsWith("Tc (in mean field approximation)", p)) {
                     tcSeen = true;
                     tcLine = n;
                     tc = readTc(n, line.substring(p, e));
-                } else if (isWhole(line, p, e, "*** vertex correction made")) {
+                } else if (c == '*' && isWhole(line, p, e, "*** vertex correction made")) {
                     n = transport.vertexCorrection(n);
-                } else if (line.startsWith("conductivity component=", p)) {
+                } else if (c == 'c' && line.startsWith("conductivity component=", p)) {
                     n = transport.conductivity(n);
-                } else if (line.startsWith("cnd", p) && (m = CND.matcher(line.substring(p, e))).matches()) {
+                } else if (c == 'c' && line.startsWith("cnd", p) && (m = CND.matcher(line.substring(p, e))).matches()) {
                     transport.spinConductivity(n, Integer.parseInt(m.group(1)));
-                } else if (line.startsWith("cnductivity", p)) {
+                } else if (c == 'c' && line.startsWith("cnductivity", p)) {
                     transport.totalConductivity(n);
-                } else if (line.startsWith("resistivity", p)) {
+                } else if (c == 'r' && line.startsWith("resistivity", p)) {
                     transport.resistivity(n);
                 } else if (line.contains("fixed spin moment=") && line.contains("field used to fix the spin=")) {
                     fixedSpin = readFixedSpin(n, line.substring(p, e));

@@ -64,19 +64,35 @@ final class PdosTableReader {
         }
     }
 
+    private static final byte OTHER = 0;
+    private static final byte FILLER = 1;
+    private static final byte DIGIT_OR_STAR = 2;
+
+    /** The class of each Latin-1 character in a numeric line: one table look-up per character. */
+    private static final byte[] NUMERIC_CLASS = new byte[256];
+
+    static {
+        for (char c : ".-+Ee ".toCharArray()) {
+            NUMERIC_CLASS[c] = FILLER;
+        }
+        for (char c : "0123456789*".toCharArray()) {
+            NUMERIC_CLASS[c] = DIGIT_OR_STAR;
+        }
+    }
+
     /** Digits or asterisks, with only blanks, points, signs and exponent letters besides. */
     static boolean isNumericLine(String s) {
         // a blank line has no digit, so it needs no separate isBlank() pass
-        boolean digitOrStar = false;
+        int seen = OTHER;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c >= '0' && c <= '9' || c == '*') {
-                digitOrStar = true;
-            } else if (c != '.' && c != '-' && c != '+' && c != 'E' && c != 'e' && c != ' ') {
+            int k = c < 256 ? NUMERIC_CLASS[c] : OTHER;
+            if (k == OTHER) {
                 return false;
             }
+            seen |= k;
         }
-        return digitOrStar;
+        return (seen & DIGIT_OR_STAR) != 0;
     }
 
     /**
@@ -364,7 +380,7 @@ final class PdosTableReader {
         Cut first = cuts.get(start);
         int line = first.line();
         double energy = ctx.real(first.text(), first.from(0), first.to(0), line, energyField);
-        List<Double> values = new ArrayList<>(fieldsOfRow(cuts, start, per) - 1);
+        double[] values = new double[fieldsOfRow(cuts, start, per) - 1];
         int column = 0;
         for (int k = 0; k < per; k++) {
             Cut c = cuts.get(start + k);
@@ -375,9 +391,9 @@ final class PdosTableReader {
                             + "' fills its 10-character field and touches the previous one; split by the"
                             + " Fortran field widths");
                 }
-                values.add(ctx.real(c.text(), c.from(i), c.to(i), c.line(), f));
+                values[column] = ctx.real(c.text(), c.from(i), c.to(i), c.line(), f);
             }
         }
-        return new PdosRow(line, energy, values);
+        return new PdosRow(line, energy, new DoubleArrayList(values));
     }
 }
