@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The text of one input or output file, split into lines, with the name used in error messages.
@@ -21,7 +24,9 @@ import java.util.List;
 public record SourceText(String name, List<String> lines) {
 
     public SourceText {
-        lines = List.copyOf(lines);
+        // lines split here are already an unmodifiable list of their own; copying them again costs
+        // as much as the split
+        lines = lines instanceof LineArray ? lines : List.copyOf(lines);
     }
 
     public static SourceText read(Path file) {
@@ -38,7 +43,7 @@ public record SourceText(String name, List<String> lines) {
 
     public static SourceText of(String name, String text) {
         // String.indexOf(char) is vectorised; a charAt loop over the text was the cost of splitting
-        String[] out = new String[Math.max(16, text.length() / 40)];
+        String[] out = new String[Math.max(16, text.length() / 32)];
         int count = 0;
         int start = 0;
         int n = text.length();
@@ -51,8 +56,30 @@ public record SourceText(String name, List<String> lines) {
             out[count++] = stripCr(text, start, end);
             start = end + 1;
         }
-        // the canonical constructor's List.copyOf returns a List.of list as it is, without a second copy
-        return new SourceText(name, List.of(count == out.length ? out : Arrays.copyOf(out, count)));
+        return new SourceText(name, new LineArray(out, count));
+    }
+
+    /** The unmodifiable lines made by {@link #of(String, String)}, over an array nobody else holds. */
+    private static final class LineArray extends AbstractList<String> implements RandomAccess {
+
+        private final String[] lines;
+        private final int size;
+
+        LineArray(String[] lines, int size) {
+            this.lines = lines;
+            this.size = size;
+        }
+
+        @Override
+        public String get(int index) {
+            Objects.checkIndex(index, size);
+            return lines[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     private static String stripCr(String text, int from, int to) {

@@ -28,6 +28,11 @@ public final class ModeBlockParser {
     private static final Pattern TYPE_LINE = Pattern.compile("^\\s*type=\\S+.*\\blmxtyp=\\s*(\\d+)");
     private static final Pattern CND = Pattern.compile("^cnd([12])\\s+\\S+.*");
 
+    private static final String FIXED_SPIN_MOMENT = "fixed spin moment=";
+    private static final String FIXED_SPIN_FIELD = "field used to fix the spin=";
+    /** The two labels cannot overlap, so a shorter line has not both: no need to search it. */
+    private static final int FIXED_SPIN_MIN_LENGTH = FIXED_SPIN_MOMENT.length() + FIXED_SPIN_FIELD.length();
+
     private ModeBlockParser() {
     }
 
@@ -144,7 +149,8 @@ public final class ModeBlockParser {
                     transport.totalConductivity(n);
                 } else if (c == 'r' && line.startsWith("resistivity", p)) {
                     transport.resistivity(n);
-                } else if (line.contains("fixed spin moment=") && line.contains("field used to fix the spin=")) {
+                } else if (e - p >= FIXED_SPIN_MIN_LENGTH && line.contains(FIXED_SPIN_MOMENT)
+                        && line.contains(FIXED_SPIN_FIELD)) {
                     fixedSpin = readFixedSpin(n, line.substring(p, e));
                 }
             }

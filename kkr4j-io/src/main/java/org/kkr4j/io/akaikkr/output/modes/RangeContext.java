@@ -162,20 +162,40 @@ final class RangeContext {
      * separates it from its neighbour.
      */
     static List<String> tokens(String line) {
+        // the tokens of line.trim().split("\\s+"), found without a regex
         List<String> out = new ArrayList<>();
-        for (String t : line.trim().split("\\s+")) {
-            if (t.isEmpty()) {
-                continue;
+        int from = 0;
+        int to = line.length();
+        while (from < to && line.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && line.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        int i = from;
+        while (i < to) {
+            while (i < to && isRegexSpace(line.charAt(i))) {
+                i++;
             }
-            int start = 0;
-            for (int i = 1; i < t.length(); i++) {
-                if ((t.charAt(i) == '*') != (t.charAt(i - 1) == '*')) {
-                    out.add(t.substring(start, i));
-                    start = i;
+            int start = i;
+            while (i < to && !isRegexSpace(line.charAt(i))) {
+                i++;
+            }
+            for (int k = start + 1; k < i; k++) {
+                if ((line.charAt(k) == '*') != (line.charAt(k - 1) == '*')) {
+                    out.add(line.substring(start, k));
+                    start = k;
                 }
             }
-            out.add(t.substring(start));
+            if (i > start) {
+                out.add(line.substring(start, i));
+            }
         }
         return out;
+    }
+
+    /** A character of the regex class {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }
