@@ -72,7 +72,7 @@ final class RangeContext {
      * place (the usual case in tables), anything else through the substring.
      */
     double real(String s, int from, int to, int line, String field) {
-        double v = plainDecimalOrNaN(s, from, to);
+        double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
         return Double.isNaN(v) ? real(s.substring(from, to), line, field) : v;
     }
 
@@ -81,59 +81,12 @@ final class RangeContext {
      * null (it never returns NaN itself: a Fortran real has digits).
      */
     static double parseRealOrNaN(String s, int from, int to) {
-        double v = plainDecimalOrNaN(s, from, to);
+        double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
         if (!Double.isNaN(v)) {
             return v;
         }
         Double slow = FortranNumbers.parseReal(s.substring(from, to));
         return slow == null ? Double.NaN : slow;
-    }
-
-    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-        1e13, 1e14, 1e15};
-
-    /**
-     * Reads {@code [sign] digits [. digits]} with at most 15 digits between blanks, as
-     * {@code trim()} would bound it; NaN for anything else (exponent, asterisks, more digits), which
-     * callers then read the general way. The digits form an integer below 2^53 and the divisor is an
-     * exact power of ten, so the one division is correctly rounded: exactly Double.parseDouble.
-     */
-    private static double plainDecimalOrNaN(String s, int from, int to) {
-        while (from < to && s.charAt(from) <= ' ') {
-            from++;
-        }
-        while (to > from && s.charAt(to - 1) <= ' ') {
-            to--;
-        }
-        int i = from;
-        boolean negative = false;
-        if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int fraction = 0;
-        boolean point = false;
-        for (; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                mantissa = mantissa * 10 + (c - '0');
-                digits++;
-                if (point) {
-                    fraction++;
-                }
-            } else if (c == '.' && !point) {
-                point = true;
-            } else {
-                return Double.NaN;
-            }
-        }
-        if (digits == 0 || digits > 15) {
-            return Double.NaN;
-        }
-        double v = mantissa / POW10[fraction];
-        return negative ? -v : v;
     }
 
     /** A single quantity: empty plus an OVERFLOW issue for {@code ****}. */
