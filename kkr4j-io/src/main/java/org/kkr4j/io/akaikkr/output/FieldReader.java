@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kkr4j.io.ParseIssue;
 import org.kkr4j.io.fortran.FixedField;
+import org.kkr4j.io.fortran.FortranNumbers;
 
 /**
  * Turns the text of output fields into {@link FixedField}s and reports every field it cannot read.
@@ -255,7 +256,10 @@ final class FieldReader {
             if (ed == 0 || j != n) {
                 return null;
             }
-            return Double.parseDouble(t.substring(0, i) + "E" + t.substring(i + 1));
+            // parseDecimal reads the d/D letter too and returns exactly what Double.parseDouble does,
+            // without building a new string; it takes exponents of up to five digits
+            return ed <= 5 ? FortranNumbers.parseDecimal(t, 0, n)
+                    : Double.parseDouble(t.substring(0, i) + "E" + t.substring(i + 1));
         }
         return Double.parseDouble(t);
     }
