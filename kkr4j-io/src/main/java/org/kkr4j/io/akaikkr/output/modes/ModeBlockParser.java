@@ -90,12 +90,12 @@ public final class ModeBlockParser {
 
             for (int n = ctx.from; n <= ctx.to; n++) {
                 String line = ctx.line(n);
-                // the bounds of line.trim(), found without creating the trimmed copy
+                // where line.trim() would start, found without creating the trimmed copy; its end is
+                // found only for the few lines that need it
                 int p = trimStart(line);
                 if (p == line.length()) {
                     continue;
                 }
-                int e = trimEnd(line);
                 Matcher m;
                 if (nonMagnetic.isEmpty() && line.contains("magtyp=") && (m = MAGTYP.matcher(line)).find()) {
                     nonMagnetic = Optional.of(m.group(1).equals("nmag"));
@@ -115,17 +115,17 @@ public final class ModeBlockParser {
                         dosHeaders.add(new DosReader.Header(n, DosReader.Kind.COMPONENT, dataEnd));
                         n = dataEnd;
                     }
-                } else if (c == 't' && isWhole(line, p, e, "total DOS")) {
+                } else if (c == 't' && isWhole(line, p, "total DOS")) {
                     int dataEnd = PdosTableReader.dataEnd(ctx, n);
                     dosHeaders.add(new DosReader.Header(n, DosReader.Kind.TOTAL, dataEnd));
                     n = dataEnd;
-                } else if (c == 'i' && isWhole(line, p, e, "integrated DOS")) {
+                } else if (c == 'i' && isWhole(line, p, "integrated DOS")) {
                     int dataEnd = PdosTableReader.dataEnd(ctx, n);
                     dosHeaders.add(new DosReader.Header(n, DosReader.Kind.INTEGRATED, dataEnd));
                     n = dataEnd;
                 } else if (c == 'd' && line.startsWith("dlimit=", p)) {
-                    dlimit = ctx.scalar(line.substring(p + "dlimit=".length(), e), n, "jij.dlimit");
-                } else if (c == 'J' && isWhole(line, p, e, "J_ij")) {
+                    dlimit = ctx.scalar(line.substring(p + "dlimit=".length(), trimEnd(line)), n, "jij.dlimit");
+                } else if (c == 'J' && isWhole(line, p, "J_ij")) {
                     JijReader.Table table = jijReader.readTable(n);
                     jijLine = n;
                     jijBlocks = table.blocks();
@@ -138,20 +138,20 @@ public final class ModeBlockParser {
                 } else if (c == 'T' && line.startsWith("Tc (in mean field approximation)", p)) {
                     tcSeen = true;
                     tcLine = n;
-                    tc = readTc(n, line.substring(p, e));
-                } else if (c == '*' && isWhole(line, p, e, "*** vertex correction made")) {
+                    tc = readTc(n, line.substring(p, trimEnd(line)));
+                } else if (c == '*' && isWhole(line, p, "*** vertex correction made")) {
                     n = transport.vertexCorrection(n);
                 } else if (c == 'c' && line.startsWith("conductivity component=", p)) {
                     n = transport.conductivity(n);
-                } else if (c == 'c' && line.startsWith("cnd", p) && (m = CND.matcher(line.substring(p, e))).matches()) {
+                } else if (c == 'c' && line.startsWith("cnd", p) && (m = CND.matcher(line.substring(p, trimEnd(line)))).matches()) {
                     transport.spinConductivity(n, Integer.parseInt(m.group(1)));
                 } else if (c == 'c' && line.startsWith("cnductivity", p)) {
                     transport.totalConductivity(n);
                 } else if (c == 'r' && line.startsWith("resistivity", p)) {
                     transport.resistivity(n);
-                } else if (e - p >= FIXED_SPIN_MIN_LENGTH && line.contains(FIXED_SPIN_MOMENT)
+                } else if (line.length() - p >= FIXED_SPIN_MIN_LENGTH && line.contains(FIXED_SPIN_MOMENT)
                         && line.contains(FIXED_SPIN_FIELD)) {
-                    fixedSpin = readFixedSpin(n, line.substring(p, e));
+                    fixedSpin = readFixedSpin(n, line.substring(p, trimEnd(line)));
                 }
             }
 
@@ -213,9 +213,9 @@ public final class ModeBlockParser {
             return line.startsWith("cmpnt", q) && after < line.length() && isRegexSpace(line.charAt(after));
         }
 
-        /** True when the trimmed line {@code line[p, e)} is exactly {@code text}. */
-        private static boolean isWhole(String line, int p, int e, String text) {
-            return e - p == text.length() && line.startsWith(text, p);
+        /** True when the line trimmed from {@code p} on is exactly {@code text}. */
+        private static boolean isWhole(String line, int p, String text) {
+            return line.startsWith(text, p) && trimEnd(line) == p + text.length();
         }
 
         private int readMolecularFields(int header, List<MolecularFieldRow> out) {
