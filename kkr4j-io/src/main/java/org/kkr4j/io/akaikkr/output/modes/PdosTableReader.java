@@ -240,7 +240,8 @@ final class PdosTableReader {
     }
 
     private static boolean isSpaces(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
+        // from the end: a right-justified value shows at once
+        for (int i = to - 1; i >= from; i--) {
             if (s.charAt(i) != ' ') {
                 return false;
             }

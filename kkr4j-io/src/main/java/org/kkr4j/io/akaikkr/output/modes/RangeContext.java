@@ -55,7 +55,16 @@ final class RangeContext {
      * is not a number is a format error.
      */
     double real(String raw, int line, String field) {
-        String t = raw.trim();
+        // a plain decimal has no asterisk and reads the same here: skip the trim and the substring
+        double plain = FortranNumbers.plainDecimalOrNaN(raw, 0, raw.length());
+        if (!Double.isNaN(plain)) {
+            return plain;
+        }
+        return realOf(raw.trim(), line, field);
+    }
+
+    /** {@link #real(String, int, String)} of a field without its blanks. */
+    private double realOf(String t, int line, String field) {
         if (FortranNumbers.isOverflow(t)) {
             issue(line, field, ParseIssue.Kind.OVERFLOW, "field printed as '" + t + "'");
             return Double.NaN;
@@ -73,7 +82,7 @@ final class RangeContext {
      */
     double real(String s, int from, int to, int line, String field) {
         double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
-        return Double.isNaN(v) ? real(s.substring(from, to), line, field) : v;
+        return Double.isNaN(v) ? realOf(s.substring(from, to).trim(), line, field) : v;
     }
 
     /**
