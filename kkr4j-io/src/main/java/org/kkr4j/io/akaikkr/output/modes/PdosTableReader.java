@@ -64,33 +64,34 @@ final class PdosTableReader {
         }
     }
 
-    private static final byte OTHER = 0;
-    private static final byte FILLER = 1;
-    private static final byte DIGIT_OR_STAR = 2;
+    /** Bit c set for the characters below 64 a numeric line may hold: blank, '*', '+', '-', '.', digits. */
+    private static final long NUMERIC_LOW = bits(" *+-.0123456789");
+    /** Bit c set for the characters below 64 that make a line numeric: digits and '*'. */
+    private static final long DIGIT_OR_STAR = bits("*0123456789");
 
-    /** The class of each Latin-1 character in a numeric line: one table look-up per character. */
-    private static final byte[] NUMERIC_CLASS = new byte[256];
-
-    static {
-        for (char c : ".-+Ee ".toCharArray()) {
-            NUMERIC_CLASS[c] = FILLER;
+    private static long bits(String chars) {
+        long mask = 0;
+        for (char c : chars.toCharArray()) {
+            mask |= 1L << c;
         }
-        for (char c : "0123456789*".toCharArray()) {
-            NUMERIC_CLASS[c] = DIGIT_OR_STAR;
-        }
+        return mask;
     }
 
     /** Digits or asterisks, with only blanks, points, signs and exponent letters besides. */
     static boolean isNumericLine(String s) {
-        // a blank line has no digit, so it needs no separate isBlank() pass
-        int seen = OTHER;
+        // one shift and mask per character; a blank line has no digit, so it needs no isBlank() pass
+        long seen = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            int k = c < 256 ? NUMERIC_CLASS[c] : OTHER;
-            if (k == OTHER) {
+            if (c < 64) {
+                long bit = 1L << c;
+                if ((NUMERIC_LOW & bit) == 0) {
+                    return false;
+                }
+                seen |= bit;
+            } else if (c != 'E' && c != 'e') {
                 return false;
             }
-            seen |= k;
         }
         return (seen & DIGIT_OR_STAR) != 0;
     }
