@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The text of one input or output file, split into lines, with the name used in error messages.
@@ -21,7 +24,9 @@ import java.util.List;
 public record SourceText(String name, List<String> lines) {
 
     public SourceText {
-        lines = List.copyOf(lines);
+        // lines split here are already an unmodifiable list of their own; copying them again costs
+        // as much as the split
+        lines = lines instanceof LineArray ? lines : List.copyOf(lines);
     }
 
     public static SourceText read(Path file) {
@@ -37,19 +42,44 @@ public record SourceText(String name, List<String> lines) {
     }
 
     public static SourceText of(String name, String text) {
-        List<String> out = new ArrayList<>();
+        // String.indexOf(char) is vectorised; a charAt loop over the text was the cost of splitting
+        String[] out = new String[Math.max(16, text.length() / 32)];
+        int count = 0;
         int start = 0;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) == '\n') {
-                out.add(stripCr(text, start, i));
-                start = i + 1;
+        while (start < n) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? n : nl;
+            if (count == out.length) {
+                out = Arrays.copyOf(out, count * 2);
             }
+            out[count++] = stripCr(text, start, end);
+            start = end + 1;
         }
-        if (start < n) {
-            out.add(stripCr(text, start, n));
+        return new SourceText(name, new LineArray(out, count));
+    }
+
+    /** The unmodifiable lines made by {@link #of(String, String)}, over an array nobody else holds. */
+    private static final class LineArray extends AbstractList<String> implements RandomAccess {
+
+        private final String[] lines;
+        private final int size;
+
+        LineArray(String[] lines, int size) {
+            this.lines = lines;
+            this.size = size;
         }
-        return new SourceText(name, out);
+
+        @Override
+        public String get(int index) {
+            Objects.checkIndex(index, size);
+            return lines[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     private static String stripCr(String text, int from, int to) {

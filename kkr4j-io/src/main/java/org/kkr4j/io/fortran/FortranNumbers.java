@@ -204,6 +204,51 @@ public final class FortranNumbers {
         return negative ? -value : value;
     }
 
+    /**
+     * Reads {@code [sign] digits [. digits]} with at most 15 digits between blanks, as
+     * {@code trim()} would bound it; NaN for anything else (exponent, asterisks, more digits), which
+     * callers then read the general way. The digits form an integer below 2^53 and the divisor is an
+     * exact power of ten, so the one division is correctly rounded: exactly Double.parseDouble (and
+     * {@link #parseReal}) of the same text. Table readers use it to read a field without a substring.
+     */
+    public static double plainDecimalOrNaN(CharSequence s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        int i = from;
+        boolean negative = false;
+        if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = 0;
+        boolean point = false;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (point) {
+                    fraction++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        double v = mantissa / POW10[fraction];
+        return negative ? -v : v;
+    }
+
     private static double slow(CharSequence s, int from, int to) {
         String t = s.subSequence(from, to).toString().replace('d', 'e').replace('D', 'e');
         return Double.parseDouble(t);

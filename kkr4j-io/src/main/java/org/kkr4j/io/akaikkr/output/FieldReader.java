@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kkr4j.io.ParseIssue;
 import org.kkr4j.io.fortran.FixedField;
+import org.kkr4j.io.fortran.FortranNumbers;
 
 /**
  * Turns the text of output fields into {@link FixedField}s and reports every field it cannot read.
@@ -41,6 +42,28 @@ final class FieldReader {
             issue(line, name, ParseIssue.Kind.MISSING, "empty field");
             return null;
         }
+        return trimmedField(t, line, name);
+    }
+
+    /**
+     * {@link #field(String, int, String)} of {@code s.substring(from, to)}, making only the one
+     * substring the FixedField keeps (the field without its blanks).
+     */
+    FixedField field(String s, int from, int to, int line, String name) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from == to) {
+            issue(line, name, ParseIssue.Kind.MISSING, "empty field");
+            return null;
+        }
+        return trimmedField(s.substring(from, to), line, name);
+    }
+
+    private FixedField trimmedField(String t, int line, String name) {
         if (t.charAt(0) == '*' && allStars(t)) {
             issue(line, name, ParseIssue.Kind.OVERFLOW, "'" + t + "': the value did not fit its Fortran field");
             return new FixedField(t, null);
@@ -57,7 +80,15 @@ final class FieldReader {
 
     /** Reads an integer field (i-format); null when absent, overflowed or unreadable (reported). */
     Integer integer(String raw, int line, String name) {
-        FixedField f = field(raw, line, name);
+        return integerOf(field(raw, line, name), line, name);
+    }
+
+    /** {@link #integer(String, int, String)} of {@code s.substring(from, to)}. */
+    Integer integer(String s, int from, int to, int line, String name) {
+        return integerOf(field(s, from, to, line, name), line, name);
+    }
+
+    private Integer integerOf(FixedField f, int line, String name) {
         if (f == null || f.value() == null) {
             return null;
         }
@@ -225,7 +256,10 @@ final class FieldReader {
             if (ed == 0 || j != n) {
                 return null;
             }
-            return Double.parseDouble(t.substring(0, i) + "E" + t.substring(i + 1));
+            // parseDecimal reads the d/D letter too and returns exactly what Double.parseDouble does,
+            // without building a new string; it takes exponents of up to five digits
+            return ed <= 5 ? FortranNumbers.parseDecimal(t, 0, n)
+                    : Double.parseDouble(t.substring(0, i) + "E" + t.substring(i + 1));
         }
         return Double.parseDouble(t);
     }

@@ -327,7 +327,7 @@ public final class SpecxLogParser {
                     foldNumbers(line, no);
                 } else if (line.startsWith("numcor:", p)) {
                     markFooter(no);
-                    numcor = fr.integer(line.substring(p + 7), no, "footer.numcor");
+                    numcor = fr.integer(line, p + 7, line.length(), no, "footer.numcor");
                     return true;
                 }
             }
@@ -912,9 +912,9 @@ public final class SpecxLogParser {
                 fr.issue(no, "energyMesh", ParseIssue.Kind.UNEXPECTED, "unbalanced mesh entry");
                 return;
             }
-            Integer k = fr.integer(line.substring(from, open), no, "energyMesh.index");
-            FixedField re = fr.field(line.substring(open + 1, comma), no, "energyMesh.re");
-            FixedField im = fr.field(line.substring(comma + 1, close), no, "energyMesh.im");
+            Integer k = fr.integer(line, from, open, no, "energyMesh.index");
+            FixedField re = fr.field(line, open + 1, comma, no, "energyMesh.re");
+            FixedField im = fr.field(line, comma + 1, close, no, "energyMesh.im");
             if (k != null && re != null && re.value() != null && im != null && im.value() != null) {
                 cur.meshPoints.add(new EnergyMeshPoint(k, re.value(), im.value()));
             }
@@ -998,11 +998,11 @@ public final class SpecxLogParser {
         }
         String flags = it >= 2 ? line.substring(it - 2, it) : (it == 1 ? " " + line.charAt(0) : "  ");
         ScfIteration s = new ScfIteration(no, flags,
-                fr.field(line.substring(it + 4, neu), no, "iteration.itr"),
-                fr.field(line.substring(neu + 5, mom), no, "iteration.neu"),
-                fr.field(line.substring(mom + 9, te), no, "iteration.moment"),
-                fr.field(line.substring(te + 5, err), no, "iteration.te"),
-                fr.field(line.substring(err + 6), no, "iteration.err"));
+                fr.field(line, it + 4, neu, no, "iteration.itr"),
+                fr.field(line, neu + 5, mom, no, "iteration.neu"),
+                fr.field(line, mom + 9, te, no, "iteration.moment"),
+                fr.field(line, te + 5, err, no, "iteration.te"),
+                fr.field(line, err + 6, line.length(), no, "iteration.err"));
         cur.iterations.add(s);
         cur.stage = "SCF iteration " + (s.itr() == null ? "?" : s.itr().raw());
     }
@@ -1212,7 +1212,7 @@ public final class SpecxLogParser {
             }
             String state = line.substring(at + 4, close).trim();
             boolean star = close + 1 < line.length() && line.charAt(close + 1) == '*';
-            FixedField v = fr.field(line.substring(from, at), no, "component.coreLevel." + state);
+            FixedField v = fr.field(line, from, at, no, "component.coreLevel." + state);
             (up ? c.coreUp : c.coreDown).add(new CoreLevel(no, state, v, star));
             from = close + (star ? 2 : 1);
         }

@@ -1,5 +1,6 @@
 package org.kkr4j.io.akaikkr.side;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.kkr4j.io.KkrFormatException;
@@ -33,6 +34,10 @@ record FortranRow(double[] values, BitSet overflowed, BitSet notANumber) {
     static FortranRow read(SourceText src, int lineNo, int width, int expected, List<String> columns,
             List<ParseIssue> issues) {
         String line = src.line(lineNo);
+        FortranRow plain = plainDecimals(line, expected);
+        if (plain != null) {
+            return plain;
+        }
         String trimmed = line.strip();
         String[] tokens = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
         FortranRow byTokens = parse(tokens);
@@ -59,6 +64,44 @@ record FortranRow(double[] values, BitSet overflowed, BitSet notANumber) {
         }
         throw new KkrFormatException(src.name(), lineNo, column(columns, Math.max(0, tokens.length - 1)),
                 "expected " + (expected < 0 ? "numbers" : expected + " numbers") + ", found " + tokens.length);
+    }
+
+    /**
+     * The usual row, read without substrings: blank-separated plain decimals ({@code -0.7475000}),
+     * as many as expected. Null for anything else (an exponent, an overflow, {@code NaN}, a wrong
+     * count, other characters), which {@link #read} then handles the general way; for a row it
+     * accepts, the general way gives the same values and no flags.
+     */
+    private static FortranRow plainDecimals(String line, int expected) {
+        int n = line.length();
+        double[] values = new double[expected > 0 ? expected : 8];
+        int count = 0;
+        int i = 0;
+        while (true) {
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) != ' ') {
+                i++;
+            }
+            double v = FortranNumbers.plainDecimalOrNaN(line, start, i);
+            if (Double.isNaN(v) || (expected >= 0 && count == expected)) {
+                return null;
+            }
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = v;
+        }
+        if (count == 0 || (expected >= 0 && count != expected)) {
+            return null;
+        }
+        return new FortranRow(count == values.length ? values : Arrays.copyOf(values, count), new BitSet(),
+                new BitSet());
     }
 
     private static String column(List<String> columns, int i) {

@@ -334,6 +334,15 @@ public final class SpcFileParser {
             return out;
         }
 
+        /** {@code line.stripLeading().startsWith("#")}, without the stripped copy of every data row. */
+        private static boolean isComment(String line) {
+            int i = 0;
+            while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            return i < line.length() && line.charAt(i) == '#';
+        }
+
         // ---- format (a) -----------------------------------------------------------------------
 
         private SpcFile readFormatA(boolean inferred, String evidence) {
@@ -373,7 +382,7 @@ public final class SpcFileParser {
                     }
                     continue;
                 }
-                if (line.stripLeading().startsWith("#")) {
+                if (isComment(line)) {
                     throw error(i, "spectralWeight", "unexpected comment line in the data: '" + line.strip() + "'");
                 }
                 FortranRow row = FortranRow.read(src, i, WIDTH_A, 3, COLUMNS_A, issues);
@@ -466,7 +475,7 @@ public final class SpcFileParser {
                 if (line.isBlank()) {
                     continue;
                 }
-                if (line.stripLeading().startsWith("#")) {
+                if (isComment(line)) {
                     throw error(i, "spectralWeight", "unexpected comment line in the data: '" + line.strip() + "'");
                 }
                 lines.add(FortranRow.read(src, i, WIDTH_MATRIX, -1, COLUMNS_MATRIX, issues));

@@ -16,7 +16,8 @@ final class DosReader {
 
     enum Kind { COMPONENT, TOTAL, INTEGRATED }
 
-    record Header(int line, Kind kind) {
+    /** A block caption and the last of its numeric rows ({@code line} itself when it has none). */
+    record Header(int line, Kind kind, int dataEnd) {
     }
 
     private final RangeContext ctx;
@@ -69,10 +70,10 @@ final class DosReader {
                     Integer lmx = lmxtypPerComponent.size() >= component
                             ? lmxtypPerComponent.get(component - 1) : null;
                     current.components.add(new PdosTableReader(ctx, dialect)
-                            .read(h.line(), component, lmx, "dos." + spinName + ".component[" + component + "]"));
+                            .read(h.line(), h.dataEnd(), component, lmx, "dos." + spinName + ".component[" + component + "]"));
                 }
                 case TOTAL -> {
-                    current.total = new TwoColumnTableReader(ctx).read(h.line(), "dos." + spinName + ".total",
+                    current.total = new TwoColumnTableReader(ctx).read(h.line(), h.dataEnd(), "dos." + spinName + ".total",
                             true);
                     current.totalLine = h.line();
                 }
@@ -81,7 +82,7 @@ final class DosReader {
                         throw ctx.error(h.line(), "dos." + spinName + ".integrated",
                                 "integrated DOS without a total DOS block before it");
                     }
-                    current.integrated = new TwoColumnTableReader(ctx).read(h.line(),
+                    current.integrated = new TwoColumnTableReader(ctx).read(h.line(), h.dataEnd(),
                             "dos." + spinName + ".integrated", false);
                     current.integratedLine = h.line();
                     current.closed = true;
@@ -128,7 +129,7 @@ final class DosReader {
     }
 
     private boolean lastBlockReachesEnd(int header) {
-        return PdosTableReader.runsToEnd(ctx, header, PdosTableReader.dataLines(ctx, header));
+        return PdosTableReader.runsToEnd(ctx, PdosTableReader.dataEnd(ctx, header));
     }
 
     private static String spinName(int set, int expectedSets) {
@@ -167,8 +168,8 @@ final class DosReader {
             throw ctx.error(s.totalLine, "dos." + spinName + ".total", "total DOS has " + s.total.size()
                     + " rows, expected " + (n - 1) + " (one fewer than the " + n + " PDOS rows)");
         }
-        boolean integratedTruncated = PdosTableReader.runsToEnd(ctx, s.integratedLine,
-                PdosTableReader.dataLines(ctx, s.integratedLine));
+        boolean integratedTruncated = PdosTableReader.runsToEnd(ctx,
+                PdosTableReader.dataEnd(ctx, s.integratedLine));
         if (s.integrated.size() != n && !integratedTruncated) {
             int stop = s.integratedLine + s.integrated.size() + 1;
             throw ctx.error(stop, "dos." + spinName + ".integrated", "integrated DOS ends after "

@@ -16,6 +16,23 @@ final class JijReader {
 
     private static final int ROW_FIELDS = 12;
     private static final int PAIR_FIELDS = 11;
+    private static final int[] ROW_INT_POSITIONS = {0, 1, 2, 3, 4, 11};
+    private static final String[] ROW_INT_NAMES = {"index", "site1", "site2", "comp1", "comp2"};
+    private static final String[] ROW_REAL_NAMES = {"cell.a", "cell.b", "cell.c", "distance", "J_ij", "J_ij(meV)"};
+    private static final String PAIR_LIST = "jij.pairList";
+    private static final int[] PAIR_INT_POSITIONS = {0, 1, 2, 3, 4, 5, 6, 7, 10};
+    private static final String[] PAIR_INT_FIELDS = fieldNames(PAIR_LIST,
+            "pair", "atom1", "atom2", "comp1", "comp2", "cell1", "cell2", "cell3", "index");
+    private static final String PAIR_DISTANCE = PAIR_LIST + ".distance";
+    private static final String PAIR_J = PAIR_LIST + ".J(meV)";
+
+    private static String[] fieldNames(String prefix, String... names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = prefix + "." + names[i];
+        }
+        return out;
+    }
 
     private final RangeContext ctx;
     private final List<String> typeNames;
@@ -72,6 +89,16 @@ final class JijReader {
         String[] types = splitLabel(label, labelLine);
         String field = "jij[" + label + "]";
         List<JijRow> rows = new ArrayList<>();
+        // field names for issues, made once per block rather than once per value
+        String[] intFields = new String[ROW_INT_NAMES.length + 1];
+        for (int k = 0; k < ROW_INT_NAMES.length; k++) {
+            intFields[k] = field + "." + ROW_INT_NAMES[k];
+        }
+        intFields[ROW_INT_NAMES.length] = field + "." + multLabel;
+        String[] realFields = new String[ROW_REAL_NAMES.length];
+        for (int k = 0; k < ROW_REAL_NAMES.length; k++) {
+            realFields[k] = field + "." + ROW_REAL_NAMES[k];
+        }
         int n = labelLine + 2;
         for (; n <= ctx.to; n++) {
             String s = ctx.line(n);
@@ -94,17 +121,14 @@ final class JijReader {
                         + multLabel + "): '" + s.trim() + "'");
             }
             Integer[] ints = new Integer[6];
-            int[] intPos = {0, 1, 2, 3, 4, 11};
-            String[] intNames = {"index", "site1", "site2", "comp1", "comp2", multLabel};
             boolean identified = true;
-            for (int k = 0; k < intPos.length; k++) {
-                ints[k] = ctx.integerOrNull(t.get(intPos[k]), n, field + "." + intNames[k]);
+            for (int k = 0; k < ROW_INT_POSITIONS.length; k++) {
+                ints[k] = ctx.integerOrNull(t.get(ROW_INT_POSITIONS[k]), n, intFields[k]);
                 identified &= ints[k] != null;
             }
             double[] reals = new double[6];
-            String[] realNames = {"cell.a", "cell.b", "cell.c", "distance", "J_ij", "J_ij(meV)"};
             for (int k = 0; k < 6; k++) {
-                reals[k] = ctx.real(t.get(5 + k), n, field + "." + realNames[k]);
+                reals[k] = ctx.real(t.get(5 + k), n, realFields[k]);
             }
             if (!identified) {
                 ctx.issue(n, field, ParseIssue.Kind.OVERFLOW, "row left out: an integer identifying the"
@@ -159,14 +183,15 @@ final class JijReader {
 
     /** Reads the rows after the {@code pair#} header into {@code rows}; returns the last line read. */
     int readPairList(int header, List<JijPairListRow> rows) {
-        String field = "jij.pairList";
+        String field = PAIR_LIST;
         for (int n = header + 1; n <= ctx.to; n++) {
             String s = ctx.line(n);
             if (s.isBlank()) {
                 return n - 1;
             }
-            List<String> t = RangeContext.tokens(s.replace('(', ' ').replace(')', ' '));
-            if (t.size() != PAIR_FIELDS || !PdosTableReader.isNumericLine(s.replace('(', ' ').replace(')', ' '))) {
+            String unbracketed = s.replace('(', ' ').replace(')', ' ');
+            List<String> t = RangeContext.tokens(unbracketed);
+            if (t.size() != PAIR_FIELDS || !PdosTableReader.isNumericLine(unbracketed)) {
                 if (n == ctx.to) {
                     ctx.issue(n, field, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped: '"
                             + s.trim() + "'");
@@ -175,16 +200,14 @@ final class JijReader {
                 throw ctx.error(n, field, "pair row has " + t.size() + " fields, expected " + PAIR_FIELDS
                         + " (pair# atom1 atom2 comp1 comp2 (cell) distance J(meV) index): '" + s.trim() + "'");
             }
-            int[] pos = {0, 1, 2, 3, 4, 5, 6, 7, 10};
-            String[] names = {"pair", "atom1", "atom2", "comp1", "comp2", "cell1", "cell2", "cell3", "index"};
-            Integer[] ints = new Integer[pos.length];
+            Integer[] ints = new Integer[PAIR_INT_POSITIONS.length];
             boolean identified = true;
-            for (int k = 0; k < pos.length; k++) {
-                ints[k] = ctx.integerOrNull(t.get(pos[k]), n, field + "." + names[k]);
+            for (int k = 0; k < PAIR_INT_POSITIONS.length; k++) {
+                ints[k] = ctx.integerOrNull(t.get(PAIR_INT_POSITIONS[k]), n, PAIR_INT_FIELDS[k]);
                 identified &= ints[k] != null;
             }
-            double distance = ctx.real(t.get(8), n, field + ".distance");
-            double jMeV = ctx.real(t.get(9), n, field + ".J(meV)");
+            double distance = ctx.real(t.get(8), n, PAIR_DISTANCE);
+            double jMeV = ctx.real(t.get(9), n, PAIR_J);
             if (!identified) {
                 ctx.issue(n, field, ParseIssue.Kind.OVERFLOW, "row left out: an integer identifying the"
                         + " pair overflowed");

@@ -26,8 +26,12 @@ public final class ModeBlockParser {
 
     private static final Pattern MAGTYP = Pattern.compile("\\bmagtyp=\\s*(\\S+)");
     private static final Pattern TYPE_LINE = Pattern.compile("^\\s*type=\\S+.*\\blmxtyp=\\s*(\\d+)");
-    private static final Pattern COMPONENT_LINE = Pattern.compile("^\\s*(component=|cmpnt\\s)");
     private static final Pattern CND = Pattern.compile("^cnd([12])\\s+\\S+.*");
+
+    private static final String FIXED_SPIN_MOMENT = "fixed spin moment=";
+    private static final String FIXED_SPIN_FIELD = "field used to fix the spin=";
+    /** The two labels cannot overlap, so a shorter line has not both: no need to search it. */
+    private static final int FIXED_SPIN_MIN_LENGTH = FIXED_SPIN_MOMENT.length() + FIXED_SPIN_FIELD.length();
 
     private ModeBlockParser() {
     }
@@ -86,59 +90,68 @@ public final class ModeBlockParser {
 
             for (int n = ctx.from; n <= ctx.to; n++) {
                 String line = ctx.line(n);
-                String t = line.trim();
-                if (t.isEmpty()) {
+                // where line.trim() would start, found without creating the trimmed copy; its end is
+                // found only for the few lines that need it
+                int p = trimStart(line);
+                if (p == line.length()) {
                     continue;
                 }
                 Matcher m;
-                if (nonMagnetic.isEmpty() && (m = MAGTYP.matcher(line)).find()) {
+                if (nonMagnetic.isEmpty() && line.contains("magtyp=") && (m = MAGTYP.matcher(line)).find()) {
                     nonMagnetic = Optional.of(m.group(1).equals("nmag"));
                 }
-                if ((m = TYPE_LINE.matcher(line)).find()) {
+                // the first character guards every caption test: most lines fail it at once
+                char c = line.charAt(p);
+                int q = c == 't' || c == 'c' ? regexSpaceEnd(line) : -1;
+                if (c == 't' && line.startsWith("type=", q) && (m = TYPE_LINE.matcher(line)).find()) {
                     currentLmxtyp = Integer.parseInt(m.group(1));
-                } else if (currentLmxtyp != null && COMPONENT_LINE.matcher(line).find()) {
+                } else if (c == 'c' && currentLmxtyp != null && isComponentLine(line, q)) {
                     lmxtyp.add(currentLmxtyp);
-                } else if (t.startsWith("DOS of component")) {
+                } else if (c == 'D' && line.startsWith("DOS of component", p)) {
                     if (n < ctx.to && ctx.line(n + 1).trim().startsWith("energy")) {
                         n = transport.pdos(n);
                     } else {
-                        dosHeaders.add(new DosReader.Header(n, DosReader.Kind.COMPONENT));
-                        n = skipData(n);
+                        int dataEnd = PdosTableReader.dataEnd(ctx, n);
+                        dosHeaders.add(new DosReader.Header(n, DosReader.Kind.COMPONENT, dataEnd));
+                        n = dataEnd;
                     }
-                } else if (t.equals("total DOS")) {
-                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.TOTAL));
-                    n = skipData(n);
-                } else if (t.equals("integrated DOS")) {
-                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.INTEGRATED));
-                    n = skipData(n);
-                } else if (t.startsWith("dlimit=")) {
-                    dlimit = ctx.scalar(t.substring("dlimit=".length()), n, "jij.dlimit");
-                } else if (t.equals("J_ij")) {
+                } else if (c == 't' && isWhole(line, p, "total DOS")) {
+                    int dataEnd = PdosTableReader.dataEnd(ctx, n);
+                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.TOTAL, dataEnd));
+                    n = dataEnd;
+                } else if (c == 'i' && isWhole(line, p, "integrated DOS")) {
+                    int dataEnd = PdosTableReader.dataEnd(ctx, n);
+                    dosHeaders.add(new DosReader.Header(n, DosReader.Kind.INTEGRATED, dataEnd));
+                    n = dataEnd;
+                } else if (c == 'd' && line.startsWith("dlimit=", p)) {
+                    dlimit = ctx.scalar(line.substring(p + "dlimit=".length(), trimEnd(line)), n, "jij.dlimit");
+                } else if (c == 'J' && isWhole(line, p, "J_ij")) {
                     JijReader.Table table = jijReader.readTable(n);
                     jijLine = n;
                     jijBlocks = table.blocks();
                     n = table.next() - 1;
-                } else if (t.startsWith("pair#")) {
+                } else if (c == 'p' && line.startsWith("pair#", p)) {
                     n = jijReader.readPairList(n, pairList);
-                } else if (t.startsWith("sublat") && t.contains("Hmf")) {
+                } else if (c == 's' && line.startsWith("sublat", p) && line.indexOf("Hmf", p) >= 0) {
                     tcSeen = true;
                     n = readMolecularFields(n, molecularFields);
-                } else if (t.startsWith("Tc (in mean field approximation)")) {
+                } else if (c == 'T' && line.startsWith("Tc (in mean field approximation)", p)) {
                     tcSeen = true;
                     tcLine = n;
-                    tc = readTc(n, t);
-                } else if (t.equals("*** vertex correction made")) {
+                    tc = readTc(n, line.substring(p, trimEnd(line)));
+                } else if (c == '*' && isWhole(line, p, "*** vertex correction made")) {
                     n = transport.vertexCorrection(n);
-                } else if (t.startsWith("conductivity component=")) {
+                } else if (c == 'c' && line.startsWith("conductivity component=", p)) {
                     n = transport.conductivity(n);
-                } else if ((m = CND.matcher(t)).matches()) {
+                } else if (c == 'c' && line.startsWith("cnd", p) && (m = CND.matcher(line.substring(p, trimEnd(line)))).matches()) {
                     transport.spinConductivity(n, Integer.parseInt(m.group(1)));
-                } else if (t.startsWith("cnductivity")) {
+                } else if (c == 'c' && line.startsWith("cnductivity", p)) {
                     transport.totalConductivity(n);
-                } else if (t.startsWith("resistivity")) {
+                } else if (c == 'r' && line.startsWith("resistivity", p)) {
                     transport.resistivity(n);
-                } else if (t.contains("fixed spin moment=") && t.contains("field used to fix the spin=")) {
-                    fixedSpin = readFixedSpin(n, t);
+                } else if (line.length() - p >= FIXED_SPIN_MIN_LENGTH && line.contains(FIXED_SPIN_MOMENT)
+                        && line.contains(FIXED_SPIN_FIELD)) {
+                    fixedSpin = readFixedSpin(n, line.substring(p, trimEnd(line)));
                 }
             }
 
@@ -158,9 +171,51 @@ public final class ModeBlockParser {
             return new ModeResults(dos, jij, curie, cnd, Optional.ofNullable(fixedSpin), ctx.issues());
         }
 
-        /** Skips the numeric rows after a header; the block is read later as a whole. */
-        private int skipData(int header) {
-            return header + PdosTableReader.dataLines(ctx, header).size();
+        /** Where {@code String.trim()} would start: the first character above a blank. */
+        private static int trimStart(String line) {
+            int i = 0;
+            int n = line.length();
+            while (i < n && line.charAt(i) <= ' ') {
+                i++;
+            }
+            return i;
+        }
+
+        /** Where {@code String.trim()} would end (exclusive). */
+        private static int trimEnd(String line) {
+            int i = line.length();
+            while (i > 0 && line.charAt(i - 1) <= ' ') {
+                i--;
+            }
+            return i;
+        }
+
+        /** The end of the leading run of regex {@code \s} characters, as {@code ^\s*} would match. */
+        private static int regexSpaceEnd(String line) {
+            int i = 0;
+            int n = line.length();
+            while (i < n && isRegexSpace(line.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean isRegexSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        /** {@code ^\s*(component=|cmpnt\s)}, given the end {@code q} of the leading blanks. */
+        private static boolean isComponentLine(String line, int q) {
+            if (line.startsWith("component=", q)) {
+                return true;
+            }
+            int after = q + "cmpnt".length();
+            return line.startsWith("cmpnt", q) && after < line.length() && isRegexSpace(line.charAt(after));
+        }
+
+        /** True when the line trimmed from {@code p} on is exactly {@code text}. */
+        private static boolean isWhole(String line, int p, String text) {
+            return line.startsWith(text, p) && trimEnd(line) == p + text.length();
         }
 
         private int readMolecularFields(int header, List<MolecularFieldRow> out) {

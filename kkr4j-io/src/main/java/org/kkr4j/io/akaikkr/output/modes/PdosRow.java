@@ -13,6 +13,7 @@ import java.util.List;
 public record PdosRow(int line, double energyRy, List<Double> statesPerRy) {
 
     public PdosRow {
-        statesPerRy = List.copyOf(statesPerRy);
+        // a table reader's row list is already unmodifiable and unshared; copying it would box every value
+        statesPerRy = statesPerRy instanceof DoubleArrayList ? statesPerRy : List.copyOf(statesPerRy);
     }
 }

@@ -35,61 +35,107 @@ final class PdosTableReader {
         this.dialect = dialect;
     }
 
-    /** The lines after {@code header} that consist of numbers only, up to the first other line. */
-    static List<Integer> dataLines(RangeContext ctx, int header) {
-        List<Integer> out = new ArrayList<>();
-        for (int n = header + 1; n <= ctx.to; n++) {
-            if (!isNumericLine(ctx.line(n))) {
-                break;
-            }
-            out.add(n);
+    /**
+     * The last of the lines after {@code header} that consist of numbers only, up to the first other
+     * line; {@code header} itself when there is none. The rows of a table are the lines
+     * {@code header + 1 .. dataEnd}.
+     */
+    static int dataEnd(RangeContext ctx, int header) {
+        int n = header + 1;
+        while (n <= ctx.to && isNumericLine(ctx.line(n))) {
+            n++;
         }
-        return out;
+        return n - 1;
     }
 
-    /** True when the block that starts after {@code header} runs to the end of the range. */
-    static boolean runsToEnd(RangeContext ctx, int header, List<Integer> lines) {
-        int last = lines.isEmpty() ? header : lines.get(lines.size() - 1);
-        return last >= ctx.to;
+    /** True when a block whose last row is {@code dataEnd} runs to the end of the range. */
+    static boolean runsToEnd(RangeContext ctx, int dataEnd) {
+        return dataEnd >= ctx.to;
     }
 
     /**
      * Tables end with a blank line (or at the end of the range). A non-blank line right after the
      * numeric rows is a row that is neither numbers nor an overflow: a format error.
      */
-    static void requireBlankAfter(RangeContext ctx, int header, List<Integer> lines, String field) {
-        int next = (lines.isEmpty() ? header : lines.get(lines.size() - 1)) + 1;
+    static void requireBlankAfter(RangeContext ctx, int dataEnd, String field) {
+        int next = dataEnd + 1;
         if (next <= ctx.to && !ctx.isBlank(next)) {
             throw ctx.error(next, field, "row is neither numbers nor an overflow: '" + ctx.line(next).trim() + "'");
         }
     }
 
-    static boolean isNumericLine(String s) {
-        if (s.isBlank()) {
-            return false;
+    /** Bit c set for the characters below 64 a numeric line may hold: blank, '*', '+', '-', '.', digits. */
+    private static final long NUMERIC_LOW = bits(" *+-.0123456789");
+    /** Bit c set for the characters below 64 that make a line numeric: digits and '*'. */
+    private static final long DIGIT_OR_STAR = bits("*0123456789");
+
+    private static long bits(String chars) {
+        long mask = 0;
+        for (char c : chars.toCharArray()) {
+            mask |= 1L << c;
         }
-        boolean digitOrStar = false;
-        for (int i = 0; i < s.length(); i++) {
+        return mask;
+    }
+
+    /** Digits or asterisks, with only blanks, points, signs and exponent letters besides. */
+    static boolean isNumericLine(String s) {
+        // one shift and mask per character; a blank line has no digit, so it needs no isBlank() pass
+        long seen = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c >= '0' && c <= '9' || c == '*') {
-                digitOrStar = true;
-            } else if (c != '.' && c != '-' && c != '+' && c != 'E' && c != 'e' && c != ' ') {
+            if (c < 64) {
+                long bit = 1L << c;
+                if ((NUMERIC_LOW & bit) == 0) {
+                    return false;
+                }
+                seen |= bit;
+            } else if (c != 'E' && c != 'e') {
                 return false;
             }
         }
-        return digitOrStar;
+        return (seen & DIGIT_OR_STAR) != 0;
     }
 
-    /** One physical line cut into its slots: slot 0 is the energy (or a wrapped value). */
-    private record Cut(int line, List<String> slots, List<Boolean> touching) {
+    /**
+     * One physical line cut into its slots: slot 0 is {@code text[0, energyEnd)} (the energy or a
+     * wrapped value), slot k the k-th 10-character field after the gap. The slots are kept as
+     * positions in the line, so that no substring is made for a field that reads normally.
+     */
+    private record Cut(int line, String text, int energyEnd, int slots) {
+
+        int from(int slot) {
+            return slot == 0 ? 0 : energyEnd + GAP + (slot - 1) * WIDTH;
+        }
+
+        int to(int slot) {
+            return slot == 0 ? energyEnd : from(slot) + WIDTH;
+        }
+
+        /** The slot as text without blanks, for messages. */
+        String slotText(int slot) {
+            return text.substring(from(slot), to(slot)).trim();
+        }
+
+        /** A value that fills its slot and touches the previous one; an overflow always fills it. */
+        boolean touching(int slot) {
+            if (slot == 0) {
+                return false;
+            }
+            int p = from(slot);
+            return text.charAt(p) != ' ' && text.charAt(p - 1) != ' '
+                    && !FortranNumbers.isOverflow(text.substring(p, p + WIDTH));
+        }
+
+        double valueOrNaN(int slot) {
+            return RangeContext.parseRealOrNaN(text, from(slot), to(slot));
+        }
     }
 
-    ComponentPdos read(int header, int component, Integer lmxtyp, String field) {
+    ComponentPdos read(int header, int dataEnd, int component, Integer lmxtyp, String field) {
         OptionalInt printed = printedIndex(header, component, field);
-        List<Integer> lines = dataLines(ctx, header);
-        boolean toEnd = runsToEnd(ctx, header, lines);
-        requireBlankAfter(ctx, header, lines, field);
-        if (lines.isEmpty()) {
+        boolean toEnd = runsToEnd(ctx, dataEnd);
+        requireBlankAfter(ctx, dataEnd, field);
+        if (dataEnd == header) {
             if (toEnd) {
                 ctx.issue(header, field, ParseIssue.Kind.TRUNCATED, "the log ends after the header");
                 return new ComponentPdos(component, printed, header, List.of(), false, List.of());
@@ -97,15 +143,13 @@ final class PdosTableReader {
             throw ctx.error(header + 1, field, "DOS of component block without rows: '"
                     + ctx.line(header + 1).trim() + "'");
         }
-        String first = ctx.line(lines.get(0)).stripTrailing();
-        int energyEnd = firstTokenEnd(first);
-        List<Cut> cuts = new ArrayList<>();
+        int energyEnd = firstTokenEnd(ctx.line(header + 1));
+        List<Cut> cuts = new ArrayList<>(dataEnd - header);
         boolean droppedPartial = false;
-        for (int i = 0; i < lines.size(); i++) {
-            int n = lines.get(i);
+        for (int n = header + 1; n <= dataEnd; n++) {
             Cut cut = cut(n, energyEnd);
             if (cut == null) {
-                if (toEnd && i == lines.size() - 1) {
+                if (toEnd && n == dataEnd) {
                     ctx.issue(n, field, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped: '"
                             + ctx.line(n).trim() + "'");
                     droppedPartial = true;
@@ -118,7 +162,7 @@ final class PdosTableReader {
         }
         int linesPerRow = linesPerRow(cuts, toEnd);
         if (linesPerRow == 0) {
-            throw ctx.error(lines.get(0), field, "cannot group the lines of this PDOS table into rows"
+            throw ctx.error(header + 1, field, "cannot group the lines of this PDOS table into rows"
                     + " with the same number of values and ascending energies");
         }
         int complete = cuts.size() / linesPerRow * linesPerRow;
@@ -127,15 +171,21 @@ final class PdosTableReader {
                     "incomplete last row dropped (the log ends inside it)");
         }
         int values = fieldsOfRow(cuts, 0, linesPerRow) - 1;
-        boolean total = hasTotal(values, lmxtyp, cuts, linesPerRow, complete, lines.get(0), field);
+        boolean total = hasTotal(values, lmxtyp, cuts, linesPerRow, complete, header + 1, field);
         List<String> columns = labels(total ? values - 1 : values, total);
         if (toEnd && !droppedPartial && complete == cuts.size()) {
             ctx.issue(cuts.get(complete - 1).line(), field, ParseIssue.Kind.TRUNCATED,
                     "the log ends inside this table");
         }
-        List<PdosRow> rows = new ArrayList<>();
+        // the field names of issues and errors, made once per table rather than once per value
+        String energyField = field + ".energy";
+        String[] valueFields = new String[columns.size()];
+        for (int i = 0; i < valueFields.length; i++) {
+            valueFields[i] = field + "." + columns.get(i);
+        }
+        List<PdosRow> rows = new ArrayList<>(complete / linesPerRow);
         for (int r = 0; r < complete; r += linesPerRow) {
-            rows.add(row(cuts, r, linesPerRow, columns, field));
+            rows.add(row(cuts, r, linesPerRow, energyField, valueFields));
         }
         return new ComponentPdos(component, printed, header, columns, total, rows);
     }
@@ -166,33 +216,38 @@ final class PdosTableReader {
 
     /** Cuts a line into slots, or null when it does not fit the layout. */
     private Cut cut(int n, int energyEnd) {
-        String s = ctx.line(n).stripTrailing();
+        String s = ctx.line(n);
+        // a numeric line has no blanks but spaces, so this is the length after stripTrailing()
         int len = s.length();
+        while (len > 0 && s.charAt(len - 1) == ' ') {
+            len--;
+        }
         if (len < energyEnd || s.charAt(energyEnd - 1) == ' ') {
             return null;
         }
-        List<String> slots = new ArrayList<>();
-        List<Boolean> touching = new ArrayList<>();
-        slots.add(s.substring(0, energyEnd).trim());
-        touching.add(false);
         if (len == energyEnd) {
-            return new Cut(n, slots, touching);
+            return new Cut(n, s, energyEnd, 1);
         }
         int valuesStart = energyEnd + GAP;
-        if (len <= valuesStart || (len - valuesStart) % WIDTH != 0
-                || !s.substring(energyEnd, valuesStart).isBlank()) {
+        if (len <= valuesStart || (len - valuesStart) % WIDTH != 0 || !isSpaces(s, energyEnd, valuesStart)) {
             return null;
         }
         for (int p = valuesStart; p < len; p += WIDTH) {
-            String slice = s.substring(p, p + WIDTH);
-            if (slice.isBlank()) {
+            if (isSpaces(s, p, p + WIDTH)) {
                 return null;
             }
-            slots.add(slice.trim());
-            // an overflowed field always fills its width; only a number doing so has run together
-            touching.add(slice.charAt(0) != ' ' && s.charAt(p - 1) != ' ' && !FortranNumbers.isOverflow(slice));
         }
-        return new Cut(n, slots, touching);
+        return new Cut(n, s, energyEnd, 1 + (len - valuesStart) / WIDTH);
+    }
+
+    private static boolean isSpaces(String s, int from, int to) {
+        // from the end: a right-justified value shows at once
+        for (int i = to - 1; i >= from; i--) {
+            if (s.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The smallest number of lines per row (1..4) consistent with the data, 0 when none is. */
@@ -206,17 +261,17 @@ final class PdosTableReader {
                 continue;
             }
             int fields = fieldsOfRow(cuts, 0, per);
-            int fullLine = cuts.get(0).slots().size();
+            int fullLine = cuts.get(0).slots();
             boolean ok = true;
             double previous = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < complete && ok; r += per) {
                 ok = fieldsOfRow(cuts, r, per) == fields;
                 for (int k = 0; k < per - 1 && ok; k++) {
                     // every line of a wrapped row but the last is full
-                    ok = cuts.get(r + k).slots().size() == fullLine;
+                    ok = cuts.get(r + k).slots() == fullLine;
                 }
-                Double e = FortranNumbers.parseReal(cuts.get(r).slots().get(0));
-                if (ok && e != null) {
+                double e = cuts.get(r).valueOrNaN(0);
+                if (ok && !Double.isNaN(e)) {
                     ok = e > previous;
                     previous = e;
                 }
@@ -231,7 +286,7 @@ final class PdosTableReader {
     private static int fieldsOfRow(List<Cut> cuts, int start, int per) {
         int n = 0;
         for (int k = 0; k < per; k++) {
-            n += cuts.get(start + k).slots().size();
+            n += cuts.get(start + k).slots();
         }
         return n;
     }
@@ -279,22 +334,29 @@ final class PdosTableReader {
         double tolerance = 0.5e-4 * values + 1e-9;
         boolean informative = false;
         for (int r = 0; r < complete; r += per) {
-            List<String> slots = new ArrayList<>();
-            for (int k = 0; k < per; k++) {
-                slots.addAll(cuts.get(r + k).slots());
-            }
             double sum = 0;
             boolean finite = true;
-            for (int i = 1; i < slots.size() - 1; i++) {
-                Double v = FortranNumbers.parseReal(slots.get(i));
-                if (v == null) {
-                    finite = false;
-                    break;
+            double last = Double.NaN;
+            int slotsOfRow = fieldsOfRow(cuts, r, per);
+            int index = 0;
+            for (int k = 0; k < per && finite; k++) {
+                Cut c = cuts.get(r + k);
+                for (int i = 0; i < c.slots(); i++, index++) {
+                    if (index == 0) {
+                        continue; // the energy
+                    }
+                    double v = c.valueOrNaN(i);
+                    if (index == slotsOfRow - 1) {
+                        last = v;
+                    } else if (Double.isNaN(v)) {
+                        finite = false;
+                        break;
+                    } else {
+                        sum += v;
+                    }
                 }
-                sum += v;
             }
-            Double last = FortranNumbers.parseReal(slots.get(slots.size() - 1));
-            if (!finite || last == null) {
+            if (!finite || Double.isNaN(last)) {
                 continue;
             }
             if (Math.abs(last - sum) > tolerance) {
@@ -316,30 +378,24 @@ final class PdosTableReader {
         return out;
     }
 
-    private PdosRow row(List<Cut> cuts, int start, int per, List<String> columns, String field) {
-        List<String> slots = new ArrayList<>();
-        List<Boolean> touching = new ArrayList<>();
-        List<Integer> lineOf = new ArrayList<>();
+    private PdosRow row(List<Cut> cuts, int start, int per, String energyField, String[] valueFields) {
+        Cut first = cuts.get(start);
+        int line = first.line();
+        double energy = ctx.real(first.text(), first.from(0), first.to(0), line, energyField);
+        double[] values = new double[fieldsOfRow(cuts, start, per) - 1];
+        int column = 0;
         for (int k = 0; k < per; k++) {
             Cut c = cuts.get(start + k);
-            slots.addAll(c.slots());
-            touching.addAll(c.touching());
-            for (int i = 0; i < c.slots().size(); i++) {
-                lineOf.add(c.line());
+            for (int i = k == 0 ? 1 : 0; i < c.slots(); i++, column++) {
+                String f = valueFields[column];
+                if (c.touching(i)) {
+                    ctx.issue(c.line(), f, ParseIssue.Kind.RUN_TOGETHER, "'" + c.slotText(i)
+                            + "' fills its 10-character field and touches the previous one; split by the"
+                            + " Fortran field widths");
+                }
+                values[column] = ctx.real(c.text(), c.from(i), c.to(i), c.line(), f);
             }
         }
-        int line = cuts.get(start).line();
-        double energy = ctx.real(slots.get(0), line, field + ".energy");
-        List<Double> values = new ArrayList<>(slots.size() - 1);
-        for (int i = 1; i < slots.size(); i++) {
-            String f = field + "." + columns.get(i - 1);
-            if (touching.get(i)) {
-                ctx.issue(lineOf.get(i), f, ParseIssue.Kind.RUN_TOGETHER, "'" + slots.get(i)
-                        + "' fills its 10-character field and touches the previous one; split by the"
-                        + " Fortran field widths");
-            }
-            values.add(ctx.real(slots.get(i), lineOf.get(i), f));
-        }
-        return new PdosRow(line, energy, values);
+        return new PdosRow(line, energy, new DoubleArrayList(values));
     }
 }

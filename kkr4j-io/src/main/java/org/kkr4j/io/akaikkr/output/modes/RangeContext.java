@@ -55,7 +55,16 @@ final class RangeContext {
      * is not a number is a format error.
      */
     double real(String raw, int line, String field) {
-        String t = raw.trim();
+        // a plain decimal has no asterisk and reads the same here: skip the trim and the substring
+        double plain = FortranNumbers.plainDecimalOrNaN(raw, 0, raw.length());
+        if (!Double.isNaN(plain)) {
+            return plain;
+        }
+        return realOf(raw.trim(), line, field);
+    }
+
+    /** {@link #real(String, int, String)} of a field without its blanks. */
+    private double realOf(String t, int line, String field) {
         if (FortranNumbers.isOverflow(t)) {
             issue(line, field, ParseIssue.Kind.OVERFLOW, "field printed as '" + t + "'");
             return Double.NaN;
@@ -65,6 +74,28 @@ final class RangeContext {
             throw error(line, field, "not a number: '" + t + "'");
         }
         return v;
+    }
+
+    /**
+     * {@link #real(String, int, String)} of {@code s.substring(from, to)}: a plain decimal is read in
+     * place (the usual case in tables), anything else through the substring.
+     */
+    double real(String s, int from, int to, int line, String field) {
+        double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
+        return Double.isNaN(v) ? realOf(s.substring(from, to).trim(), line, field) : v;
+    }
+
+    /**
+     * {@code FortranNumbers.parseReal} of {@code s.substring(from, to)}, with NaN where that returns
+     * null (it never returns NaN itself: a Fortran real has digits).
+     */
+    static double parseRealOrNaN(String s, int from, int to) {
+        double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        Double slow = FortranNumbers.parseReal(s.substring(from, to));
+        return slow == null ? Double.NaN : slow;
     }
 
     /** A single quantity: empty plus an OVERFLOW issue for {@code ****}. */
@@ -93,20 +124,40 @@ final class RangeContext {
      * separates it from its neighbour.
      */
     static List<String> tokens(String line) {
+        // the tokens of line.trim().split("\\s+"), found without a regex
         List<String> out = new ArrayList<>();
-        for (String t : line.trim().split("\\s+")) {
-            if (t.isEmpty()) {
-                continue;
+        int from = 0;
+        int to = line.length();
+        while (from < to && line.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && line.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        int i = from;
+        while (i < to) {
+            while (i < to && isRegexSpace(line.charAt(i))) {
+                i++;
             }
-            int start = 0;
-            for (int i = 1; i < t.length(); i++) {
-                if ((t.charAt(i) == '*') != (t.charAt(i - 1) == '*')) {
-                    out.add(t.substring(start, i));
-                    start = i;
+            int start = i;
+            while (i < to && !isRegexSpace(line.charAt(i))) {
+                i++;
+            }
+            for (int k = start + 1; k < i; k++) {
+                if ((line.charAt(k) == '*') != (line.charAt(k - 1) == '*')) {
+                    out.add(line.substring(start, k));
+                    start = k;
                 }
             }
-            out.add(t.substring(start));
+            if (i > start) {
+                out.add(line.substring(start, i));
+            }
         }
         return out;
+    }
+
+    /** A character of the regex class {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -27,44 +27,45 @@ final class TwoColumnTableReader {
      * @param endsWithBlank whether a blank line must follow the rows (total DOS); the integrated DOS
      *                      of the last spin is followed directly by the iteration line
      */
-    List<DosPoint> read(int header, String field, boolean endsWithBlank) {
-        List<Integer> lines = PdosTableReader.dataLines(ctx, header);
-        boolean toEnd = PdosTableReader.runsToEnd(ctx, header, lines);
+    List<DosPoint> read(int header, int dataEnd, String field, boolean endsWithBlank) {
+        boolean toEnd = PdosTableReader.runsToEnd(ctx, dataEnd);
         if (endsWithBlank) {
-            PdosTableReader.requireBlankAfter(ctx, header, lines, field);
+            PdosTableReader.requireBlankAfter(ctx, dataEnd, field);
         }
-        List<DosPoint> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            int n = lines.get(i);
-            String s = ctx.line(n).stripTrailing();
-            String energy;
-            String value;
-            if (s.length() == ROW_LENGTH) {
-                energy = s.substring(0, ENERGY_END);
-                value = s.substring(ENERGY_END);
-                if (s.charAt(ENERGY_END - 1) != ' ' && s.charAt(ENERGY_END) != ' '
-                        && !FortranNumbers.isOverflow(value)) {
-                    ctx.issue(n, field, ParseIssue.Kind.RUN_TOGETHER, "'" + value.trim()
+        List<DosPoint> out = new ArrayList<>(dataEnd - header);
+        String energyField = field + ".energy";
+        for (int n = header + 1; n <= dataEnd; n++) {
+            String line = ctx.line(n);
+            // a numeric line has no blanks but spaces: this is the length after stripTrailing()
+            int len = line.length();
+            while (len > 0 && line.charAt(len - 1) == ' ') {
+                len--;
+            }
+            if (len == ROW_LENGTH) {
+                if (line.charAt(ENERGY_END - 1) != ' ' && line.charAt(ENERGY_END) != ' '
+                        && !FortranNumbers.isOverflow(line.substring(ENERGY_END, len))) {
+                    ctx.issue(n, field, ParseIssue.Kind.RUN_TOGETHER, "'" + line.substring(ENERGY_END, len).trim()
                             + "' fills its 13-character field and touches the energy; split by the"
                             + " Fortran field widths");
                 }
-            } else {
-                List<String> t = RangeContext.tokens(s);
-                if (t.size() != 2) {
-                    if (toEnd && i == lines.size() - 1) {
-                        ctx.issue(n, field, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped: '"
-                                + s.trim() + "'");
-                        return out;
-                    }
-                    throw ctx.error(n, field, "expected an energy and a value: '" + s + "'");
-                }
-                energy = t.get(0);
-                value = t.get(1);
+                double energy = ctx.real(line, 0, ENERGY_END, n, energyField);
+                out.add(new DosPoint(n, energy, ctx.real(line, ENERGY_END, len, n, field)));
+                continue;
             }
-            out.add(new DosPoint(n, ctx.real(energy, n, field + ".energy"), ctx.real(value, n, field)));
+            String s = line.substring(0, len);
+            List<String> t = RangeContext.tokens(s);
+            if (t.size() != 2) {
+                if (toEnd && n == dataEnd) {
+                    ctx.issue(n, field, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped: '"
+                            + s.trim() + "'");
+                    return out;
+                }
+                throw ctx.error(n, field, "expected an energy and a value: '" + s + "'");
+            }
+            out.add(new DosPoint(n, ctx.real(t.get(0), n, energyField), ctx.real(t.get(1), n, field)));
         }
         if (toEnd) {
-            ctx.issue(lines.isEmpty() ? header : lines.get(lines.size() - 1), field,
+            ctx.issue(dataEnd, field,
                     ParseIssue.Kind.TRUNCATED, "the log ends inside this table");
         }
         return out;
