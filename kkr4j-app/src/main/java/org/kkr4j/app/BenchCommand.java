@@ -50,11 +50,16 @@ final class BenchCommand implements Runnable {
                 description = "the shared data root (default: ../shared beside the kkr4j checkout)")
         Path shared;
 
-        @Option(names = "--rounds", defaultValue = "10", description = "timed rounds over the corpus (default ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "20", description = "timed rounds over the corpus (default ${DEFAULT-VALUE})")
         int rounds;
 
-        @Option(names = "--warmup", defaultValue = "5", description = "untimed warm-up rounds (default ${DEFAULT-VALUE})")
+        @Option(names = "--warmup", defaultValue = "20",
+                description = "untimed warm-up rounds, so that the JIT has compiled the parsers (default ${DEFAULT-VALUE})")
         int warmup;
+
+        @Option(names = "--threads", defaultValue = "0",
+                description = "also time the logs parsed by this many threads at once (default: the number of cores)")
+        int threads;
 
         @Option(names = "--baseline-rounds", defaultValue = "3",
                 description = "rounds of the python3 baseline, best taken (default ${DEFAULT-VALUE})")
@@ -80,10 +85,16 @@ final class BenchCommand implements Runnable {
                     corpus.infos().size(), mb(corpus.infoBytes()));
             out.flush();
 
-            Timing logs = time("kkr4j logs", corpus.logs(), Parse::parseLog);
-            Timing side = time("kkr4j spc+info", corpus.sideFiles(), Parse::parseSide);
+            Timing logs = time("kkr4j logs", corpus.logs(), Parse::parseLog, 1);
+            int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            Timing parallel = cores > 1 ? time("kkr4j logs x" + cores, corpus.logs(), Parse::parseLog, cores) : null;
+            Timing side = time("kkr4j spc+info", corpus.sideFiles(), Parse::parseSide, 1);
             out.printf("kkr4j, logs (every quantity, one parse):   %8.1f MB/s  %9.1f files/s  (best of %d rounds: %.1f ms)%n",
                     logs.mbPerSecond(), logs.filesPerSecond(), rounds, logs.bestSeconds() * 1e3);
+            if (parallel != null) {
+                out.printf("kkr4j, logs, %d files at once (%d threads):  %8.1f MB/s  %9.1f files/s%n", cores, cores,
+                        parallel.mbPerSecond(), parallel.filesPerSecond());
+            }
             out.printf("kkr4j, spc + info side files:              %8.1f MB/s  %9.1f files/s%n",
                     side.mbPerSecond(), side.filesPerSecond());
             long allBytes = corpus.logBytes() + corpus.spcBytes() + corpus.infoBytes();
@@ -102,8 +113,12 @@ final class BenchCommand implements Runnable {
             double baseMbs = base.bytes / 1e6 / base.seconds;
             out.printf("baseline (python3, %d getters per log, each re-reading the file): %8.1f MB/s  %9.1f files/s%n",
                     base.getters, baseMbs, base.files / base.seconds);
-            out.printf("ratio kkr4j / baseline on the same %d logs: %.1f x   (issue target: >= 50 x)%n",
+            out.printf("ratio kkr4j / baseline on the same %d logs, one thread each: %.1f x   (issue target: >= 50 x)%n",
                     corpus.logs().size(), logs.mbPerSecond() / baseMbs);
+            if (parallel != null) {
+                out.printf("ratio with kkr4j on %d threads (the baseline uses one): %.1f x%n", cores,
+                        parallel.mbPerSecond() / baseMbs);
+            }
             return 0;
         }
 
@@ -136,15 +151,20 @@ final class BenchCommand implements Runnable {
             long apply(FixtureCorpus.Entry e);
         }
 
-        private Timing time(String label, List<FixtureCorpus.Entry> files, Work work) {
+        private Timing time(String label, List<FixtureCorpus.Entry> files, Work work, int threadCount) {
             long bytes = files.stream().mapToLong(e -> e.bytes().length).sum();
             long sink = 0;
             double best = Double.MAX_VALUE;
+            java.util.concurrent.ForkJoinPool pool = threadCount > 1 ? new java.util.concurrent.ForkJoinPool(threadCount) : null;
             try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), label, (long) warmup + rounds)) {
                 for (int r = 0; r < warmup + rounds; r++) {
                     long t0 = System.nanoTime();
-                    for (FixtureCorpus.Entry e : files) {
-                        sink += work.apply(e);
+                    if (pool == null) {
+                        for (FixtureCorpus.Entry e : files) {
+                            sink += work.apply(e);
+                        }
+                    } else {
+                        sink += pool.submit(() -> files.parallelStream().mapToLong(work::apply).sum()).join();
                     }
                     double s = (System.nanoTime() - t0) / 1e9;
                     if (r >= warmup) {
@@ -152,6 +172,9 @@ final class BenchCommand implements Runnable {
                     }
                     bar.step();
                 }
+            }
+            if (pool != null) {
+                pool.shutdown();
             }
             if (sink == 42) {
                 spec.commandLine().getErr().println();
