@@ -114,6 +114,15 @@ class StructureCliTest {
         assertThat(root.get("orbits")).hasSize(1);
     }
 
+    @Test
+    void benchConvertReportsRateRatioAndInputs() {
+        var r = kkr4j("bench", "convert", "--shared", SharedRoot.path().toString(), "--rounds", "1", "--warmup", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("converted: demo/AgPd-Fm-3m.cif").contains("synthetic/Co_hcp.vasp")
+                .contains("refused:   edge/deuterium.cif").contains("refused:   edge/occ_gt1.cif")
+                .contains("conversions/s").contains("documented at 0.5-1.0 s").containsPattern("ratio .*: \\d+ x to \\d+ x");
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = tmp.resolve(name);
         Files.writeString(p, text, StandardCharsets.US_ASCII);
