@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ParseCommand.class,
                 CardCommand.class,
+                ConvertCommand.class,
+                StructureCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class

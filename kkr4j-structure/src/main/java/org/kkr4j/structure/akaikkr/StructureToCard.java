@@ -202,8 +202,9 @@ public final class StructureToCard {
             for (int k = 0; k < fractions.size(); k++) {
                 if (typeOfGroup.get(groupOf[origin.get(k)]) == t) {
                     Vec3 f = fractions.get(k);
-                    atoms.add(new Atom(new Coordinate(f.x(), Coordinate.Basis.A), new Coordinate(f.y(), Coordinate.Basis.B),
-                            new Coordinate(f.z(), Coordinate.Basis.C), types.get(t).name()));
+                    atoms.add(new Atom(new Coordinate(cleanFraction(f.x()), Coordinate.Basis.A),
+                            new Coordinate(cleanFraction(f.y()), Coordinate.Basis.B),
+                            new Coordinate(cleanFraction(f.z()), Coordinate.Basis.C), types.get(t).name()));
                 }
             }
         }
@@ -294,6 +295,20 @@ public final class StructureToCard {
         return true;
     }
 
+    /**
+     * Removes floating-point noise from a fraction in [0, 1) (0.2500000000000001 → 0.25): rounded to 1e-12,
+     * far below any physical precision, so that cards are written with the numbers meant; 1 folds to 0.
+     */
+    static double cleanFraction(double f) {
+        double r = Math.rint(f * 1e12) / 1e12;
+        return r >= 1 ? r - 1 : r == 0 ? 0.0 : r;
+    }
+
+    /** Concentration in percent rounded to 1e-10 % (5.000000000000004 → 5; 1 − 0.95 in binary is not 0.05). */
+    static double cleanPercent(double p) {
+        return Math.rint(p * 1e10) / 1e10;
+    }
+
     private static AtomType type(Site site, int index, Options options) {
         List<Component> components = new ArrayList<>();
         double vacancy = 0;
@@ -303,7 +318,7 @@ public final class StructureToCard {
             if (o.species().isEmptySphere()) {
                 vacancy += o.occupancy();
             } else {
-                components.add(Component.of(o.species().z(), 100 * o.occupancy()));
+                components.add(Component.of(o.species().z(), cleanPercent(100 * o.occupancy())));
                 name.append(o.species().symbol());
                 elements.add(o.species().symbol());
             }
@@ -313,7 +328,7 @@ public final class StructureToCard {
             vacancy += missing;
         }
         if (vacancy > 0) {
-            components.add(0, Component.of(0, 100 * vacancy));
+            components.add(0, Component.of(0, cleanPercent(100 * vacancy)));
             name.insert(0, "Vc");
         }
         name.append(index + 1);

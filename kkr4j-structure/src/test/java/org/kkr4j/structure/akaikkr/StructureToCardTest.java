@@ -56,7 +56,7 @@ class StructureToCardTest {
                 site(.25, .25, .25, Occupant.of("Fe", 0.5), Occupant.of("Og", 0.25))));
         CardDeck d = StructureToCard.convert(s, BrvtypChoice.named(BravaisLattice.SC), null, V010);
         assertThat(d.types()).extracting(AtomType::name).containsExactly("VcNa1", "Vc2", "VcFe3");
-        assertThat(d.types().get(0).components()).containsExactly(Component.of(0, 100 * (1 - 0.9)), Component.of(11, 90));
+        assertThat(d.types().get(0).components()).containsExactly(/* 100·(1 − 0.9) = 9.999999999999998 in binary, written as 10 */ Component.of(0, 10), Component.of(11, 90));
         assertThat(d.types().get(1).components()).containsExactly(Component.of(0, 100));
         assertThat(d.types().get(2).components()).hasSize(2);
         assertThat(d.types().get(2).components().get(0).anclr()).isZero();
@@ -133,5 +133,14 @@ class StructureToCardTest {
         assertThat(SameCrystal.difference(s, stretched, 1e-6, 1e-3)).isNotEmpty();
         Structure swapped = new Structure(s.lattice(), List.of(site(0, 0, 0, Occupant.full("Ni")), s.sites().get(1)));
         assertThat(SameCrystal.difference(s, swapped, 1e-6, 1e-3)).isNotEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void writtenNumbersCarryNoFloatingPointNoise() {
+        assertThat(StructureToCard.cleanFraction(0.2500000000000001)).isEqualTo(0.25);
+        assertThat(StructureToCard.cleanFraction(0.9999999999999999)).isEqualTo(0.0);
+        assertThat(StructureToCard.cleanFraction(0.123456789)).isEqualTo(0.123456789);
+        assertThat(StructureToCard.cleanPercent(5.000000000000004)).isEqualTo(5.0);
+        assertThat(StructureToCard.cleanPercent(1e-3)).isEqualTo(1e-3);
     }
 }

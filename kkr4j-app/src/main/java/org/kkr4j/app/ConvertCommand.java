@@ -1,0 +1,203 @@
+package org.kkr4j.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.io.akaikkr.card.CardDeck;
+import org.kkr4j.io.akaikkr.card.CardFile;
+import org.kkr4j.io.akaikkr.card.CardWriter;
+import org.kkr4j.structure.Structure;
+import org.kkr4j.structure.akaikkr.CardToStructure;
+import org.kkr4j.structure.akaikkr.StructureConverter;
+import org.kkr4j.structure.akaikkr.StructureToCard;
+import org.kkr4j.structure.cif.CifWriter;
+import org.kkr4j.structure.poscar.Poscar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kkr4j convert FILE --to akaikkr|cif|poscar}: structures between CIF, POSCAR and AkaiKKR cards. */
+@Command(name = "convert", versionProvider = VersionProvider.class,
+        description = {"Convert a structure between CIF, VASP POSCAR and an AkaiKKR input card.",
+            "To akaikkr: the space group is found (symprec), brvtyp follows from it, types are the",
+            "symmetry orbits, CPA components come from partial occupancies (missing fraction = Z 0).",
+            "From a card (any file not named *.cif, POSCAR*, CONTCAR*, *.vasp): the lattice and sites",
+            "specx builds from it. Notes (e.g. an aux fallback) go to stderr."})
+final class ConvertCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "CIF, POSCAR/CONTCAR/*.vasp, or an AkaiKKR card")
+    Path file;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
+    boolean versionHelp;
+
+    @Option(names = "--to", paramLabel = "FORMAT", description = "akaikkr, cif or poscar")
+    String to;
+
+    @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "V",
+            description = "AkaiKKR version of the card written (type-name length): cpa2002v010, cpa2021v01, "
+                    + "2022.0721 (default), 2022.0721-cnd (alone: print kkr4j's version and exit)")
+    String version;
+
+    @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
+            description = "AkaiKKR version an input card is read with (default 2022.0721)")
+    AkaiVersion fromVersion;
+
+    @Option(names = "--aux", description = "write aux (specx's primitive vectors of the named lattice) instead of the named brvtyp")
+    boolean aux;
+
+    @Option(names = "--symprec", paramLabel = "X", defaultValue = "0.01",
+            description = "symmetry tolerance in Å (default ${DEFAULT-VALUE})")
+    double symprec;
+
+    @Option(names = "--lattice", paramLabel = "SRC", defaultValue = "file",
+            description = "lattice constant written: file (from the structure), mjw (a = 0: specx estimates "
+                    + "from MJW volumes) or experimental (a = 1000000); default ${DEFAULT-VALUE}")
+    String lattice;
+
+    @Option(names = "--rmt", paramLabel = "KEY=R", split = ",",
+            description = "muffin-tin radius (units of a) per element symbol or 1-based type number, e.g. Fe=0.3,2=0.25")
+    Map<String, Double> rmt = new HashMap<>();
+
+    @Option(names = "--field", paramLabel = "KEY=F", split = ",", description = "external field (Ry) per element or type")
+    Map<String, Double> field = new HashMap<>();
+
+    @Option(names = "--mxl", paramLabel = "KEY=L", split = ",", description = "l_max per element or type")
+    Map<String, Integer> mxl = new HashMap<>();
+
+    @Option(names = "--majority", description = "POSCAR from CPA sites: write the majority component instead of failing")
+    boolean majority;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write here instead of stdout")
+    Path output;
+
+    @Override
+    public Integer call() {
+        if ("".equals(version)) {
+            spec.commandLine().printVersionHelp(spec.commandLine().getOut());
+            return 0;
+        }
+        if (file == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
+        if (to == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--to=FORMAT' (akaikkr, cif or poscar)");
+        }
+        AkaiVersion target = version == null ? AkaiVersion.V2022_0721 : AkaiVersion.parse(version);
+        AkaiVersion source = fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion;
+        StructureInput.Format format = StructureInput.detect(file);
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String text = switch (to.toLowerCase(Locale.ROOT)) {
+            case "akaikkr", "kkr", "card" -> toCard(StructureInput.read(file, format, source), target);
+            case "cif" -> format == StructureInput.Format.AKAIKKR
+                    ? CardToStructure.toCif(StructureInput.readCard(file, source), name)
+                    : CifWriter.write(StructureInput.read(file, format, source), name);
+            case "poscar", "vasp" -> {
+                Poscar.PartialOccupancy policy = majority ? Poscar.PartialOccupancy.MAJORITY : Poscar.PartialOccupancy.REFUSE;
+                yield format == StructureInput.Format.AKAIKKR
+                        ? CardToStructure.toPoscar(StructureInput.readCard(file, source), name, policy)
+                        : Poscar.write(StructureInput.read(file, format, source), name, policy);
+            }
+            default -> throw new IllegalArgumentException("--to must be akaikkr, cif or poscar, not '" + to + "'");
+        };
+        if (output != null) {
+            try {
+                Files.writeString(output, text, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+            }
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private String toCard(Structure s, AkaiVersion target) {
+        StructureToCard.Options card = new StructureToCard.Options(target, latticeConstant(), byType(), byElement(),
+                symprec, "go", "data/kkr");
+        StructureConverter.Result r = StructureConverter.convert(s, new StructureConverter.Options(card, aux));
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("%s: space group %d %s, %s -> %s, %d types, %d atoms%n", file, r.symmetry().spaceGroupNumber(),
+                r.symmetry().internationalSymbol(), r.brvtyp().canonicalKeyword(), r.deck().lattice().keyword(),
+                r.deck().ntyp(), r.deck().natm());
+        for (String note : r.notes()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+        CardDeck deck = r.deck();
+        return CardWriter.write(CardFile.of(deck), target);
+    }
+
+    private StructureToCard.LatticeConstant latticeConstant() {
+        return switch (lattice.toLowerCase(Locale.ROOT)) {
+            case "file" -> StructureToCard.LatticeConstant.FROM_STRUCTURE;
+            case "mjw" -> StructureToCard.LatticeConstant.ESTIMATE_MJW;
+            case "experimental", "exp" -> StructureToCard.LatticeConstant.ESTIMATE_EXPERIMENTAL;
+            default -> throw new IllegalArgumentException("--lattice must be file, mjw or experimental, not '" + lattice + "'");
+        };
+    }
+
+    private static boolean isTypeKey(String key) {
+        return key.chars().allMatch(Character::isDigit);
+    }
+
+    private Map<Integer, StructureToCard.TypeSettings> byType() {
+        Map<Integer, StructureToCard.TypeSettings> m = new HashMap<>();
+        for (String key : keys()) {
+            if (isTypeKey(key)) {
+                int t = Integer.parseInt(key);
+                if (t < 1) {
+                    throw new IllegalArgumentException("type numbers start at 1: " + key);
+                }
+                m.put(t - 1, settings(key));
+            }
+        }
+        return m;
+    }
+
+    private Map<String, StructureToCard.TypeSettings> byElement() {
+        Map<String, StructureToCard.TypeSettings> m = new HashMap<>();
+        for (String key : keys()) {
+            if (!isTypeKey(key)) {
+                m.put(key, settings(key));
+            }
+        }
+        return m;
+    }
+
+    private List<String> keys() {
+        java.util.Set<String> all = new java.util.TreeSet<>(rmt.keySet());
+        all.addAll(field.keySet());
+        all.addAll(mxl.keySet());
+        return List.copyOf(all);
+    }
+
+    private StructureToCard.TypeSettings settings(String key) {
+        return new StructureToCard.TypeSettings(
+                rmt.containsKey(key) ? OptionalDouble.of(rmt.get(key)) : OptionalDouble.empty(),
+                field.containsKey(key) ? OptionalDouble.of(field.get(key)) : OptionalDouble.empty(),
+                mxl.containsKey(key) ? OptionalInt.of(mxl.get(key)) : OptionalInt.empty());
+    }
+}

@@ -1,0 +1,173 @@
+package org.kkr4j.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.structure.Lattice;
+import org.kkr4j.structure.Occupant;
+import org.kkr4j.structure.Site;
+import org.kkr4j.structure.Structure;
+import org.kkr4j.structure.Vec3;
+import org.kkr4j.structure.akaikkr.SpaceGroupBrvtyp;
+import org.kkr4j.structure.symmetry.SymmetryDataset;
+import org.kkr4j.structure.symmetry.SymmetryFinder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kkr4j structure info}: what the symmetry finder sees in a structure file. */
+@Command(name = "structure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Inspect crystal structures (CIF, POSCAR, AkaiKKR cards).",
+        subcommands = {StructureCommand.Info.class})
+final class StructureCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The report, also the JSON shape of {@code --json}. */
+    record Report(String file, int atomsInFile, int spaceGroupNumber, String spaceGroupSymbol, int hallNumber,
+                  String crystalSystem, String centring, String brvtyp, int pointGroupOrder, Cell primitiveCell,
+                  List<Orbit> orbits) {
+    }
+
+    record Cell(double aAngstrom, double bAngstrom, double cAngstrom, double alphaDeg, double betaDeg, double gammaDeg,
+                double volumeAngstrom3, List<double[]> vectorsAngstrom, List<CellSite> sites) {
+    }
+
+    record CellSite(double[] fractional, Map<String, Double> occupancy) {
+    }
+
+    /** An orbit: its composition, the input sites in it (1-based), multiplicity in the input cell. */
+    record Orbit(int index, Map<String, Double> occupancy, int multiplicity, List<Integer> inputSites) {
+    }
+
+    static Report report(Path file, Structure s, SymmetryDataset ds) {
+        Structure p = ds.reducedPrimitive();
+        Lattice l = p.lattice();
+        List<CellSite> sites = new ArrayList<>();
+        for (Site site : p.sites()) {
+            Vec3 f = site.fractional();
+            sites.add(new CellSite(new double[]{f.x(), f.y(), f.z()}, occupancy(site)));
+        }
+        List<double[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Vec3 v = l.vector(i);
+            vectors.add(new double[]{v.x(), v.y(), v.z()});
+        }
+        Cell cell = new Cell(l.aAngstrom(), l.bAngstrom(), l.cAngstrom(), l.alphaDeg(), l.betaDeg(), l.gammaDeg(),
+                l.volumeAngstrom3(), vectors, sites);
+        Map<Integer, List<Integer>> byOrbit = new LinkedHashMap<>();
+        for (int i = 0; i < s.sites().size(); i++) {
+            byOrbit.computeIfAbsent(ds.equivalentSites().get(i), k -> new ArrayList<>()).add(i + 1);
+        }
+        List<Orbit> orbits = new ArrayList<>();
+        int k = 1;
+        for (Map.Entry<Integer, List<Integer>> e : byOrbit.entrySet()) {
+            orbits.add(new Orbit(k++, occupancy(s.sites().get(e.getKey())), e.getValue().size(), e.getValue()));
+        }
+        return new Report(file.toString(), s.sites().size(), ds.spaceGroupNumber(), ds.internationalSymbol(),
+                ds.hallNumber(), ds.crystalSystem().name().toLowerCase(Locale.ROOT), String.valueOf(ds.centring()),
+                SpaceGroupBrvtyp.of(ds.spaceGroupNumber()).canonicalKeyword(), ds.pointGroupOrder(), cell, orbits);
+    }
+
+    private static Map<String, Double> occupancy(Site site) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Occupant o : site.occupantsByZ()) {
+            m.put(o.species().symbol(), o.occupancy());
+        }
+        return m;
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Space group (number, symbol, Hall number), crystal system, centring, the AkaiKKR",
+                "Bravais type (brvtyp), the reduced primitive cell (lattice and sites) and the symmetry orbits."})
+    static final class Info implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "CIF, POSCAR/CONTCAR/*.vasp, or an AkaiKKR card")
+        Path file;
+
+        @Option(names = "--symprec", paramLabel = "X", defaultValue = "0.01",
+                description = "symmetry tolerance in Å (default ${DEFAULT-VALUE})")
+        double symprec;
+
+        @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
+                description = "AkaiKKR version an input card is read with (default 2022.0721)")
+        AkaiVersion fromVersion;
+
+        @Option(names = "--json", description = "print the report as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (!(symprec > 0)) {
+                throw new IllegalArgumentException("--symprec must be > 0: " + symprec);
+            }
+            Structure s = StructureInput.read(file, StructureInput.detect(file),
+                    fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion);
+            Report r = report(file, s, SymmetryFinder.analyse(s, symprec));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(r));
+            } else {
+                print(out, r);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static void print(PrintWriter out, Report r) {
+            out.printf("file:           %s (%d sites in the cell)%n", r.file(), r.atomsInFile());
+            out.printf("space group:    %d %s (Hall number %d, point-group order %d)%n", r.spaceGroupNumber(),
+                    r.spaceGroupSymbol(), r.hallNumber(), r.pointGroupOrder());
+            out.printf("crystal system: %s, centring %s%n", r.crystalSystem(), r.centring());
+            out.printf("AkaiKKR brvtyp: %s%n", r.brvtyp());
+            Cell c = r.primitiveCell();
+            out.printf(Locale.ROOT, "primitive cell: a=%.6f b=%.6f c=%.6f A, alpha=%.4f beta=%.4f gamma=%.4f deg, V=%.6f A^3%n",
+                    c.aAngstrom(), c.bAngstrom(), c.cAngstrom(), c.alphaDeg(), c.betaDeg(), c.gammaDeg(), c.volumeAngstrom3());
+            for (int i = 0; i < 3; i++) {
+                double[] v = c.vectorsAngstrom().get(i);
+                out.printf(Locale.ROOT, "  a%d = %12.6f %12.6f %12.6f%n", i + 1, v[0], v[1], v[2]);
+            }
+            out.printf("  %d sites (fractions of a1 a2 a3):%n", c.sites().size());
+            for (CellSite s : c.sites()) {
+                out.printf(Locale.ROOT, "  %10.6f %10.6f %10.6f  %s%n", s.fractional()[0], s.fractional()[1],
+                        s.fractional()[2], formula(s.occupancy()));
+            }
+            out.printf("orbits: %d%n", r.orbits().size());
+            for (Orbit o : r.orbits()) {
+                out.printf("  orbit %d: %s, %d sites in the file: %s%n", o.index(), formula(o.occupancy()),
+                        o.multiplicity(), o.inputSites());
+            }
+        }
+
+        private static String formula(Map<String, Double> occ) {
+            StringBuilder b = new StringBuilder();
+            occ.forEach((sym, x) -> {
+                if (!b.isEmpty()) {
+                    b.append(' ');
+                }
+                b.append(sym);
+                if (Math.abs(x - 1) > 1e-12) {
+                    b.append(':').append(String.format(Locale.ROOT, "%.6g", x));
+                }
+            });
+            return b.toString();
+        }
+    }
+}
