@@ -183,11 +183,12 @@ def main():
             size += len(fh.read())
     best = None
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        # CPU time of this process, like the CPU time of kkr4j's parsing thread it is compared with
+        t0 = time.process_time()
         for f in files:
             for g in GETTERS.values():
                 g(f)
-        dt = time.perf_counter() - t0
+        dt = time.process_time() - t0
         best = dt if best is None else min(best, dt)
     print(json.dumps({"bytes": size, "files": len(files), "seconds": best, "getters": len(GETTERS)}))
 
