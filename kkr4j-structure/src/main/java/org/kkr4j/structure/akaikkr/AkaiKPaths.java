@@ -263,14 +263,7 @@ public final class AkaiKPaths {
         AkaiLattice.Vectors pathVectors = AkaiLattice.primitiveVectors(path.lattice());
         boolean aux = cardLattice.bravais() == BravaisLattice.AUX;
         if (aux) {
-            if (version == AkaiVersion.CPA2002V010) {
-                throw new UnsupportedOperationException("spc with aux on cpa2002v010: specx divides the k-points by"
-                        + " b/a = c/a = 0; use a named lattice");
-            }
-            if (version == AkaiVersion.CPA2021V01) {
-                throw new UnsupportedOperationException("spc with aux on cpa2021v01: the k-point coordinates it"
-                        + " expects are not established; use a named lattice");
-            }
+            requireAuxReadable(version);
             if (!path.lattice().equals(cardLattice)) {
                 String from = path.lattice().keyword();
                 path = onto(path, cardLattice).orElseThrow(() -> new UnsupportedOperationException("the aux vectors"
@@ -326,6 +319,30 @@ public final class AkaiKPaths {
                     + " symmetry points; the path has " + points.size());
         }
         return new KPath(format, OptionalInt.empty(), points);
+    }
+
+    private static void requireAuxReadable(AkaiVersion version) {
+        if (version == AkaiVersion.CPA2002V010) {
+            throw new UnsupportedOperationException("spc with aux on cpa2002v010: specx divides the k-points by"
+                    + " b/a = c/a = 0; use a named lattice");
+        }
+        if (version == AkaiVersion.CPA2021V01) {
+            throw new UnsupportedOperationException("spc with aux on cpa2021v01: the k-point coordinates it"
+                    + " expects are not established; use a named lattice");
+        }
+    }
+
+    /**
+     * A labelled point in the coordinates {@code version} reads for the path's own lattice (see the class
+     * comment); refused for aux where {@link #toKPath} refuses it.
+     */
+    public static Vector3 cardCoordinates(LabelledPath path, LabelledPoint point, AkaiVersion version) {
+        boolean aux = path.lattice().bravais() == BravaisLattice.AUX;
+        if (aux) {
+            requireAuxReadable(version);
+        }
+        return coords(point.fractional(), reciprocal(AkaiLattice.primitiveVectors(path.lattice())), aux,
+                AkaiLattice.parameters(path.lattice()));
     }
 
     /** Card coordinates: fractional for aux, else Cartesian 2π/a with y·(b/a), z·(c/a). */
