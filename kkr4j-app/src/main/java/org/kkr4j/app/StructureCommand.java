@@ -182,7 +182,7 @@ final class StructureCommand implements Runnable {
     record PathPoint(int segment, String label, double[] fractional, double[] card) {
     }
 
-    @Command(name = "kpath", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "kpath", versionProvider = VersionProvider.class,
             description = {"The standard band-structure path (Setyawan-Curtarolo 2010) of the AkaiKKR lattice of a",
                 "card or of the card a CIF/POSCAR converts to, in the k-point coordinates the AkaiKKR version",
                 "reads for go=spc: Cartesian 2 pi/a (y, z times b/a, c/a) for named lattices, fractions of the",
@@ -192,12 +192,19 @@ final class StructureCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "CIF, POSCAR/CONTCAR/*.vasp, or an AkaiKKR card")
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "CIF, POSCAR/CONTCAR/*.vasp, or an AkaiKKR card")
         Path file;
 
-        @Option(names = "--version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
-                description = "AkaiKKR version the coordinates are for (default 2022.0721)")
-        AkaiVersion version;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
+        @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
+        boolean versionHelp;
+
+        @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "V",
+                description = "AkaiKKR version the coordinates are for: cpa2002v010, cpa2021v01, 2022.0721 (default),"
+                        + " 2022.0721-cnd (alone: print kkr4j's version and exit)")
+        String version;
 
         @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
                 description = "AkaiKKR version an input card is read with (default 2022.0721)")
@@ -215,7 +222,15 @@ final class StructureCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AkaiVersion target = version == null ? AkaiVersion.V2022_0721 : version;
+            if ("".equals(version)) {
+                spec.commandLine().printVersionHelp(spec.commandLine().getOut());
+                return 0;
+            }
+            if (file == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Missing required parameter: 'FILE'");
+            }
+            AkaiVersion target = version == null ? AkaiVersion.V2022_0721 : AkaiVersion.parse(version);
             AkaiVersion source = fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion;
             StructureInput.Format format = StructureInput.detect(file);
             org.kkr4j.io.akaikkr.card.Lattice lattice;
