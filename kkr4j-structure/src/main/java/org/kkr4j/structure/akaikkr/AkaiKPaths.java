@@ -192,14 +192,15 @@ public final class AkaiKPaths {
      */
     static LabelledPath forAux(Lattice aux) {
         AkaiLattice.Vectors v = AkaiLattice.primitiveVectors(aux);
-        // a = 1 Å: only the shape matters; a tight tolerance so that a nearly-symmetric cell is not promoted
+        // a = 1 Å: only the shape matters; 1e-4 a accepts vectors written with 6 decimals (0.866025) and
+        // does not promote a cell that is visibly off a higher symmetry
         org.kkr4j.structure.Lattice cell = new org.kkr4j.structure.Lattice(v.r1(), v.r2(), v.r3());
         Structure one = new Structure(cell, List.of(Site.ordered(Vec3.ZERO, "H")));
         StructureConverter.Result r;
         try {
             r = StructureConverter.convert(one, new StructureConverter.Options(
                     new StructureToCard.Options(AkaiVersion.V2022_0721,
-                            StructureToCard.LatticeConstant.FROM_STRUCTURE, java.util.Map.of(), java.util.Map.of(), 1e-5,
+                            StructureToCard.LatticeConstant.FROM_STRUCTURE, java.util.Map.of(), java.util.Map.of(), AUX_TOLERANCE,
                             "go", "data/kkr"), false));
         } catch (RuntimeException e) {
             throw new UnsupportedOperationException("standard k-path for aux: the Bravais lattice of the vectors"
@@ -211,7 +212,7 @@ public final class AkaiKPaths {
                     + " labelled");
         }
         LabelledPath named = standard(r.deck().lattice());
-        return onto(named, aux).orElseThrow(() -> new IllegalStateException("the " + r.brvtyp().canonicalKeyword()
+        return onto(named, aux, AUX_TOLERANCE).orElseThrow(() -> new IllegalStateException("the " + r.brvtyp().canonicalKeyword()
                 + " lattice found for the aux vectors is not theirs"));
     }
 
@@ -220,11 +221,18 @@ public final class AkaiKPaths {
      * rotation (the identity basis change is preferred); empty when there is none.
      */
     static java.util.Optional<LabelledPath> onto(LabelledPath path, Lattice target) {
+        return onto(path, target, LatticeIsometry.EXACT);
+    }
+
+    /** The relative tolerance on the shape of aux vectors read from a card. */
+    private static final double AUX_TOLERANCE = 1e-4;
+
+    private static java.util.Optional<LabelledPath> onto(LabelledPath path, Lattice target, double relTol) {
         AkaiLattice.Vectors from = AkaiLattice.primitiveVectors(path.lattice());
         AkaiLattice.Vectors to = AkaiLattice.primitiveVectors(target);
         double s = Math.cbrt(Math.abs(to.volume() / from.volume()));
         AkaiLattice.Vectors scaled = new AkaiLattice.Vectors(from.r1().times(s), from.r2().times(s), from.r3().times(s));
-        return LatticeIsometry.find(scaled, to)
+        return LatticeIsometry.find(scaled, to, relTol)
                 .map(m -> new LabelledPath(target, transform(path.segments(), m), path.variant()));
     }
 

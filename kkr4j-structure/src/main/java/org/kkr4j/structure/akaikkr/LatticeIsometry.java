@@ -12,12 +12,18 @@ import java.util.Optional;
  */
 final class LatticeIsometry {
 
-    private static final double RELATIVE_TOLERANCE = 1e-7;
+    /** For vectors computed from exact lattice parameters. */
+    static final double EXACT = 1e-7;
 
     private LatticeIsometry() {
     }
 
     static Optional<int[][]> find(AkaiLattice.Vectors source, AkaiLattice.Vectors target) {
+        return find(source, target, EXACT);
+    }
+
+    /** @param relTol tolerance on the Gram matrix relative to its largest diagonal element */
+    static Optional<int[][]> find(AkaiLattice.Vectors source, AkaiLattice.Vectors target, double relTol) {
         // same frame (e.g. a reduced basis of the target itself): the coefficients are read off directly
         int[][] direct = new int[3][3];
         boolean integral = true;
@@ -25,16 +31,16 @@ final class LatticeIsometry {
             org.kkr4j.structure.Vec3 f = source.fractionsOf(target.get(j));
             for (int i = 0; i < 3; i++) {
                 direct[j][i] = (int) Math.round(f.get(i));
-                integral &= Math.abs(f.get(i) - direct[j][i]) < 1e-9;
+                integral &= Math.abs(f.get(i) - direct[j][i]) < 1e-6;
             }
         }
         double[][] gs = source.gram();
         double[][] gt = target.gram();
-        if (integral && matches(direct, gs, gt)) {
+        if (integral && matches(direct, gs, gt, relTol)) {
             return Optional.of(direct);
         }
         for (int range = 2; range <= 6; range += 2) {
-            Optional<int[][]> m = search(gs, gt, range);
+            Optional<int[][]> m = search(gs, gt, range, relTol);
             if (m.isPresent()) {
                 return m;
             }
@@ -42,9 +48,9 @@ final class LatticeIsometry {
         return Optional.empty();
     }
 
-    private static Optional<int[][]> search(double[][] gs, double[][] gt, int range) {
+    private static Optional<int[][]> search(double[][] gs, double[][] gt, int range, double relTol) {
         double scale = Math.max(gt[0][0], Math.max(gt[1][1], gt[2][2]));
-        double tol = RELATIVE_TOLERANCE * scale;
+        double tol = relTol * scale;
         List<List<int[]>> rows = new ArrayList<>();
         for (int j = 0; j < 3; j++) {
             List<int[]> cands = new ArrayList<>();
@@ -82,11 +88,11 @@ final class LatticeIsometry {
         return Optional.empty();
     }
 
-    private static boolean matches(int[][] m, double[][] gs, double[][] gt) {
+    private static boolean matches(int[][] m, double[][] gs, double[][] gt, double relTol) {
         double scale = Math.max(gt[0][0], Math.max(gt[1][1], gt[2][2]));
         for (int j = 0; j < 3; j++) {
             for (int k = 0; k < 3; k++) {
-                if (Math.abs(quad(m[j], m[k], gs) - gt[j][k]) > RELATIVE_TOLERANCE * scale) {
+                if (Math.abs(quad(m[j], m[k], gs) - gt[j][k]) > relTol * scale) {
                     return false;
                 }
             }

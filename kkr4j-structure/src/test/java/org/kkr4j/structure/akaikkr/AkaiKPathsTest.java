@@ -244,6 +244,45 @@ class AkaiKPathsTest {
         }
     }
 
+    /** ORC labels follow the paper's a < b < c: X along the shortest axis, Z along the longest. */
+    @Test
+    void orthorhombicLabelsFollowTheSortedAxes() {
+        Lattice so = Lattice.named(BravaisLattice.SO, 5, 0.7, 1.9, 0, 0, 0); // a = 1 (x), b = 1.9 (y), c = 0.7 (z)
+        AkaiKPaths.LabelledPath p = AkaiKPaths.standard(so);
+        java.util.Map<String, Vec3> k = new java.util.HashMap<>();
+        p.segments().forEach(seg -> seg.forEach(q -> k.put(q.label(), p.cartesian(q))));
+        assertThat(abs(k.get("X"))).containsExactly(new double[] {0, 0, 1 / 1.4}, within(1e-12));
+        assertThat(abs(k.get("Y"))).containsExactly(new double[] {0.5, 0, 0}, within(1e-12));
+        assertThat(abs(k.get("Z"))).containsExactly(new double[] {0, 1 / 3.8, 0}, within(1e-12));
+    }
+
+    private static double[] abs(Vec3 v) {
+        return new double[] {Math.abs(v.x()), Math.abs(v.y()), Math.abs(v.z())};
+    }
+
+    @Test
+    void auxCardsAreRecognisedFromTheirOwnVectors() {
+        // the committed 2022.0721 Cu card: the path found from its aux vectors alone reproduces its k-list
+        CardDeck d = deck("transcribed-v2022.0721-standard/Cu/inputcard_spc31", AkaiVersion.V2022_0721);
+        AkaiKPaths.LabelledPath full = AkaiKPaths.standard(d.lattice());
+        assertThat(full.variant()).isEqualTo("FCC");
+        AkaiKPaths.LabelledPath first = new AkaiKPaths.LabelledPath(d.lattice(), List.of(full.segments().get(0)));
+        KPath mine = AkaiKPaths.toKPath(first, d.lattice(), AkaiVersion.V2022_0721, KPath.Format.TOTAL_COUNT, 150);
+        KPath theirs = d.kPath().orElseThrow();
+        assertThat(mine.points()).hasSameSizeAs(theirs.points());
+        for (int i = 0; i < mine.points().size(); i++) {
+            Vector3 m = mine.points().get(i).k();
+            Vector3 t = theirs.points().get(i).k();
+            assertThat(new double[] {m.x(), m.y(), m.z()}).as("point %d", i)
+                    .containsExactly(new double[] {t.x(), t.y(), t.z()}, within(1e-12));
+        }
+        // hexagonal vectors written with 6 decimals are still hexagonal
+        double h = 0.866025;
+        Lattice hex = Lattice.aux(new org.kkr4j.io.akaikkr.card.PrimitiveVectors(new Vector3(.5, -h, 0),
+                new Vector3(.5, h, 0), new Vector3(0, 0, 1.62)), 4.7);
+        assertThat(AkaiKPaths.standard(hex).variant()).isEqualTo("HEX");
+    }
+
     private static Vec3 rot(Vec3 x) {
         double c = Math.cos(0.3);
         double s = Math.sin(0.3);
