@@ -14,6 +14,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.io.akaikkr.GoMode;
+import org.kkr4j.io.akaikkr.card.KPath;
+import org.kkr4j.structure.akaikkr.AkaiKPaths;
 import org.kkr4j.io.akaikkr.card.CardDeck;
 import org.kkr4j.io.akaikkr.card.CardFile;
 import org.kkr4j.io.akaikkr.card.CardWriter;
@@ -90,6 +93,16 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write here instead of stdout")
     Path output;
 
+    @Option(names = "--go", paramLabel = "MODE",
+            description = "to akaikkr: the go field; spcXY also writes the standard k-path (Setyawan-Curtarolo) in"
+                    + " read format X: 1 every point, 2 symmetry points with divisions, 3 total count (first"
+                    + " continuous segment only); labels go to stderr")
+    String go;
+
+    @Option(names = "--kpoints", paramLabel = "N", defaultValue = "200",
+            description = "spc: approximate total number of k-points along the path (default ${DEFAULT-VALUE})")
+    int kpoints;
+
     @Override
     public Integer call() {
         if ("".equals(version)) {
@@ -99,9 +112,15 @@ final class ConvertCommand implements Callable<Integer> {
         if (file == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
         }
+        if (!(kpoints >= 2)) {
+            throw new IllegalArgumentException("--kpoints must be at least 2: " + kpoints);
+        }
         if (to == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required option: '--to=FORMAT' (akaikkr, cif or poscar)");
+        }
+        if (go != null && !to.toLowerCase(Locale.ROOT).matches("akaikkr|kkr|card")) {
+            throw new IllegalArgumentException("--go applies to --to akaikkr only");
         }
         AkaiVersion target = version == null ? AkaiVersion.V2022_0721 : AkaiVersion.parse(version);
         AkaiVersion source = fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion;
@@ -147,7 +166,45 @@ final class ConvertCommand implements Callable<Integer> {
         }
         err.flush();
         CardDeck deck = r.deck();
+        if (go != null) {
+            deck = withGo(deck, target, err);
+        }
         return CardWriter.write(CardFile.of(deck), target);
+    }
+
+    /** The go field, and for spc the standard k-path in the mode's read format. */
+    private CardDeck withGo(CardDeck deck, AkaiVersion target, PrintWriter err) {
+        GoMode mode = GoMode.parse(go).orElseThrow(() -> new IllegalArgumentException("--go: unknown mode '" + go + "'"));
+        if (!target.supports(mode.kind())) {
+            throw new UnsupportedOperationException("--go " + go + ": " + target.id() + " has no "
+                    + mode.kind().name().toLowerCase(Locale.ROOT) + " mode");
+        }
+        if (mode.kind() != GoMode.Kind.SPC) {
+            return deck.withGo(go);
+        }
+        KPath.Format format = KPath.Format.ofCode(mode.spcRead());
+        AkaiKPaths.LabelledPath path = AkaiKPaths.standard(deck.lattice());
+        if (format == KPath.Format.TOTAL_COUNT && path.segments().size() > 1) {
+            AkaiKPaths.LabelledPath first = new AkaiKPaths.LabelledPath(path.lattice(),
+                    List.of(path.segments().get(0)), path.variant());
+            err.println("note: read format (c) has no jumps: only the first continuous segment of " + path.labels()
+                    + " is written (" + first.labels() + "); use spc2" + mode.spcWrite() + " for the whole path");
+            path = first;
+        }
+        KPath k = AkaiKPaths.toKPath(path, deck.lattice(), target, format, kpoints);
+        err.printf("k-path %s: %s (%d symmetry points, %d k-points)%n", path.variant(), path.labels(),
+                path.symmetryPointCount(), format == KPath.Format.TOTAL_COUNT ? kpoints
+                        : format == KPath.Format.EXPLICIT ? k.points().size()
+                        : k.points().stream().mapToInt(p -> p.divisions().getAsInt() <= 1 ? 1
+                                : p.divisions().getAsInt()).sum());
+        for (List<AkaiKPaths.LabelledPoint> seg : path.segments()) {
+            for (AkaiKPaths.LabelledPoint p : seg) {
+                org.kkr4j.io.akaikkr.card.Vector3 c = AkaiKPaths.cardCoordinates(path, p, target);
+                err.printf(Locale.ROOT, "  %-3s %14.10f %14.10f %14.10f%n", p.label(), c.x(), c.y(), c.z());
+            }
+        }
+        err.flush();
+        return deck.withGo(go).withKPath(java.util.Optional.of(k));
     }
 
     private StructureToCard.LatticeConstant latticeConstant() {

@@ -40,6 +40,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                 err.println("kkr4j: error: " + io.getMessage());
                 return IO_ERROR;
             }
+            if (ex instanceof UnsupportedOperationException uoe) {
+                err.println("kkr4j: not supported: " + uoe.getMessage());
+                return NOT_SUPPORTED;
+            }
             if (ex instanceof IllegalArgumentException iae) {
                 err.println("kkr4j: error: " + iae.getMessage());
                 return BAD_INPUT;

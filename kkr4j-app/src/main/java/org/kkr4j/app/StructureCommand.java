@@ -14,6 +14,8 @@ import org.kkr4j.structure.Occupant;
 import org.kkr4j.structure.Site;
 import org.kkr4j.structure.Structure;
 import org.kkr4j.structure.Vec3;
+import org.kkr4j.io.akaikkr.card.Vector3;
+import org.kkr4j.structure.akaikkr.AkaiKPaths;
 import org.kkr4j.structure.akaikkr.SpaceGroupBrvtyp;
 import org.kkr4j.structure.symmetry.SymmetryDataset;
 import org.kkr4j.structure.symmetry.SymmetryFinder;
@@ -23,10 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kkr4j structure info}: what the symmetry finder sees in a structure file. */
+/** {@code kkr4j structure info}, {@code kkr4j structure kpath}: what the symmetry finder sees in a structure file. */
 @Command(name = "structure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Inspect crystal structures (CIF, POSCAR, AkaiKKR cards).",
-        subcommands = {StructureCommand.Info.class})
+        subcommands = {StructureCommand.Info.class, StructureCommand.KPathCommand.class})
 final class StructureCommand implements Runnable {
 
     @Spec
@@ -168,6 +170,113 @@ final class StructureCommand implements Runnable {
                 }
             });
             return b.toString();
+        }
+    }
+
+    /** The labelled path, also the JSON shape of {@code structure kpath --json}. */
+    record PathReport(String file, String version, String brvtyp, String variant, String path,
+                      String coordinates, int symmetryPoints, List<PathPoint> points) {
+    }
+
+    /** One point: label, fractions of specx's reciprocal vectors, the coordinates the card holds. */
+    record PathPoint(int segment, String label, double[] fractional, double[] card) {
+    }
+
+    @Command(name = "kpath", versionProvider = VersionProvider.class,
+            description = {"The standard band-structure path (Setyawan-Curtarolo 2010) of the AkaiKKR lattice of a",
+                "card or of the card a CIF/POSCAR converts to, in the k-point coordinates the AkaiKKR version",
+                "reads for go=spc: Cartesian 2 pi/a (y, z times b/a, c/a) for named lattices, fractions of the",
+                "reciprocal vectors for aux (2022.0721 only). A jump between segments is shown as |."})
+    static final class KPathCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "CIF, POSCAR/CONTCAR/*.vasp, or an AkaiKKR card")
+        Path file;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
+        @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
+        boolean versionHelp;
+
+        @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "V",
+                description = "AkaiKKR version the coordinates are for: cpa2002v010, cpa2021v01, 2022.0721 (default),"
+                        + " 2022.0721-cnd (alone: print kkr4j's version and exit)")
+        String version;
+
+        @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
+                description = "AkaiKKR version an input card is read with (default 2022.0721)")
+        AkaiVersion fromVersion;
+
+        @Option(names = "--aux", description = "CIF/POSCAR: the path for the aux card (--aux of convert)")
+        boolean aux;
+
+        @Option(names = "--symprec", paramLabel = "X", defaultValue = "0.01",
+                description = "CIF/POSCAR: symmetry tolerance in Å (default ${DEFAULT-VALUE})")
+        double symprec;
+
+        @Option(names = "--json", description = "print the path as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if ("".equals(version)) {
+                spec.commandLine().printVersionHelp(spec.commandLine().getOut());
+                return 0;
+            }
+            if (file == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Missing required parameter: 'FILE'");
+            }
+            AkaiVersion target = version == null ? AkaiVersion.V2022_0721 : AkaiVersion.parse(version);
+            AkaiVersion source = fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion;
+            StructureInput.Format format = StructureInput.detect(file);
+            org.kkr4j.io.akaikkr.card.Lattice lattice;
+            if (format == StructureInput.Format.AKAIKKR) {
+                lattice = StructureInput.readCard(file, source).lattice();
+            } else {
+                Structure s = StructureInput.read(file, format, source);
+                var card = org.kkr4j.structure.akaikkr.StructureToCard.Options.defaults(target);
+                card = new org.kkr4j.structure.akaikkr.StructureToCard.Options(target, card.latticeConstant(),
+                        card.byType(), card.byElement(), symprec, card.go(), card.potentialFile());
+                lattice = org.kkr4j.structure.akaikkr.StructureConverter.convert(s,
+                        new org.kkr4j.structure.akaikkr.StructureConverter.Options(card, aux)).deck().lattice();
+            }
+            AkaiKPaths.LabelledPath path = AkaiKPaths.standard(lattice);
+            List<PathPoint> points = new ArrayList<>();
+            for (int i = 0; i < path.segments().size(); i++) {
+                for (AkaiKPaths.LabelledPoint p : path.segments().get(i)) {
+                    Vector3 c = AkaiKPaths.cardCoordinates(path, p, target);
+                    Vec3 f = p.fractional();
+                    points.add(new PathPoint(i + 1, p.label(), new double[]{f.x(), f.y(), f.z()},
+                            new double[]{c.x(), c.y(), c.z()}));
+                }
+            }
+            boolean isAux = lattice.bravais() == org.kkr4j.io.akaikkr.card.BravaisLattice.AUX;
+            PathReport r = new PathReport(file.toString(), target.id(), lattice.keyword(), path.variant(),
+                    path.labels(), isAux ? "fractional reciprocal" : "cartesian 2pi/a (y*b/a, z*c/a)",
+                    path.symmetryPointCount(), points);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(r));
+            } else {
+                out.printf("%s: brvtyp %s, %s path %s (%d symmetry points)%n", r.file(), r.brvtyp(), r.variant(),
+                        r.path(), r.symmetryPoints());
+                out.printf("coordinates for %s: %s%n", r.version(), r.coordinates());
+                int seg = 0;
+                for (PathPoint p : points) {
+                    if (p.segment() != seg && seg != 0) {
+                        out.println("  |");
+                    }
+                    seg = p.segment();
+                    out.printf(Locale.ROOT, "  %-3s %14.10f %14.10f %14.10f%n", p.label(), p.card()[0], p.card()[1],
+                            p.card()[2]);
+                }
+            }
+            out.flush();
+            return 0;
         }
     }
 }

@@ -9,24 +9,26 @@ import org.kkr4j.io.akaikkr.card.KPath;
 import org.kkr4j.io.akaikkr.card.KPoint;
 import org.kkr4j.io.akaikkr.card.Lattice;
 import org.kkr4j.io.akaikkr.card.Vector3;
+import org.kkr4j.structure.Site;
+import org.kkr4j.structure.Structure;
 import org.kkr4j.structure.Vec3;
 
 /**
- * Standard band-structure paths (high-symmetry points with labels, Setyawan &amp; Curtarolo 2010
- * conventions) for the named lattices whose primitive vectors in that convention are exactly specx's
- * (sc, fcc, bcc, hcp, st, bct, so) or have its metric (rhb), and their conversion into the k-point coordinates each AkaiKKR
- * version reads for {@code go=spc}:
+ * Standard band-structure paths (high-symmetry points with labels, Setyawan &amp; Curtarolo 2010) for every
+ * AkaiKKR lattice, and their conversion into the k-point coordinates each AkaiKKR version reads for
+ * {@code go=spc}. sc, fcc, bcc, hcp, st, bct and rhb use specx's vectors directly (they are the paper's, or
+ * have their metric); fct, so, fco, bco, bso, sm, bsm and trc are set up in the paper's setting
+ * ({@link SetyawanCurtarolo}) and carried over to specx's vectors by an integer basis change
+ * ({@link LatticeIsometry}); aux is recognised by the symmetry finder ({@link #forAux}). Coordinates:
  * <ul>
  *   <li>named lattice (every version): Cartesian in units of 2π/a, with the y and z components multiplied
  *       by b/a and c/a because specx divides them by those ratios when reading;</li>
  *   <li>aux on 2022.0721 (both builds): fractional coordinates of the reciprocal vectors of the aux
- *       vectors; accepted only when the aux vectors are a multiple of the path lattice's specx vectors, so
- *       that the labels still name the same points;</li>
+ *       vectors;</li>
  *   <li>aux on cpa2002v010: refused (specx divides by b/a = c/a = 0); aux on cpa2021v01: refused, the
  *       coordinates it expects are not established.</li>
  * </ul>
- * Other lattices (fco, bco, bso, sm, bsm, trc, fct) raise a "not supported" error: their standard
- * paths depend on a setting that differs from specx's vectors and need the symmetry finder.
+ * Tilted lattices are refused.
  */
 public final class AkaiKPaths {
 
@@ -40,12 +42,24 @@ public final class AkaiKPaths {
     /**
      * A path: continuous segments, the first point of each segment follows a jump.
      *
-     * @param lattice  the named lattice the fractional coordinates refer to
+     * @param lattice  the card lattice the fractional coordinates refer to
      * @param segments at least one segment of at least two points
+     * @param variant  the Setyawan-Curtarolo lattice and variant (e.g. {@code ORCF2}, {@code MCLC3})
      */
-    public record LabelledPath(Lattice lattice, List<List<LabelledPoint>> segments) {
+    public record LabelledPath(Lattice lattice, List<List<LabelledPoint>> segments, String variant) {
         public LabelledPath {
             segments = segments.stream().map(List::copyOf).toList();
+            java.util.Objects.requireNonNull(variant, "variant");
+        }
+
+        /** A path of a named lattice without a variant name. */
+        public LabelledPath(Lattice lattice, List<List<LabelledPoint>> segments) {
+            this(lattice, segments, "");
+        }
+
+        /** The number of symmetry points written in read format (b): every point of every segment. */
+        public int symmetryPointCount() {
+            return segments.stream().mapToInt(List::size).sum();
         }
 
         /** The labels in order, a jump written as {@code |}, e.g. {@code Γ-X-W|K-Γ}. */
@@ -70,30 +84,39 @@ public final class AkaiKPaths {
         return new LabelledPoint(label, new Vec3(a, b, c));
     }
 
-    /** The standard path of a named lattice. */
+    /**
+     * The standard path of a card lattice: a named brvtyp, or {@code aux} whose vectors are recognised as a
+     * Bravais lattice by the symmetry finder (see {@link #forAux}).
+     */
     public static LabelledPath standard(Lattice lattice) {
+        if (lattice.tilt().isPresent()) {
+            throw new UnsupportedOperationException("standard k-path for a tilted lattice is not supported");
+        }
+        if (lattice.bravais() == BravaisLattice.AUX) {
+            return forAux(lattice);
+        }
         LabelledPoint g = p("Γ", 0, 0, 0);
         AkaiLattice.Parameters par = AkaiLattice.parameters(lattice);
-        List<List<LabelledPoint>> s = switch (lattice.bravais()) {
+        return switch (lattice.bravais()) {
             case FCC -> {
                 LabelledPoint x = p("X", .5, 0, .5);
                 LabelledPoint w = p("W", .5, .25, .75);
                 LabelledPoint k = p("K", .375, .375, .75);
                 LabelledPoint l = p("L", .5, .5, .5);
                 LabelledPoint u = p("U", .625, .25, .625);
-                yield List.of(List.of(g, x, w, k, g, l, u, w, l, k), List.of(u, x));
+                yield new LabelledPath(lattice, List.of(List.of(g, x, w, k, g, l, u, w, l, k), List.of(u, x)), "FCC");
             }
             case BCC -> {
                 LabelledPoint h = p("H", .5, -.5, .5);
                 LabelledPoint pp = p("P", .25, .25, .25);
                 LabelledPoint n = p("N", 0, 0, .5);
-                yield List.of(List.of(g, h, n, g, pp, h), List.of(pp, n));
+                yield new LabelledPath(lattice, List.of(List.of(g, h, n, g, pp, h), List.of(pp, n)), "BCC");
             }
             case SC -> {
                 LabelledPoint x = p("X", 0, .5, 0);
                 LabelledPoint m = p("M", .5, .5, 0);
                 LabelledPoint r = p("R", .5, .5, .5);
-                yield List.of(List.of(g, x, m, g, r, x), List.of(m, r));
+                yield new LabelledPath(lattice, List.of(List.of(g, x, m, g, r, x), List.of(m, r)), "CUB");
             }
             case HCP -> {
                 LabelledPoint a = p("A", 0, 0, .5);
@@ -101,7 +124,8 @@ public final class AkaiKPaths {
                 LabelledPoint k = p("K", 1.0 / 3, 1.0 / 3, 0);
                 LabelledPoint l = p("L", .5, 0, .5);
                 LabelledPoint m = p("M", .5, 0, 0);
-                yield List.of(List.of(g, m, k, g, a, l, h, a), List.of(l, m), List.of(k, h));
+                yield new LabelledPath(lattice, List.of(List.of(g, m, k, g, a, l, h, a), List.of(l, m), List.of(k, h)),
+                        "HEX");
             }
             case ST -> {
                 LabelledPoint a = p("A", .5, .5, .5);
@@ -109,76 +133,119 @@ public final class AkaiKPaths {
                 LabelledPoint r = p("R", 0, .5, .5);
                 LabelledPoint x = p("X", 0, .5, 0);
                 LabelledPoint z = p("Z", 0, 0, .5);
-                yield List.of(List.of(g, x, m, g, z, r, a, z), List.of(x, r), List.of(m, a));
+                yield new LabelledPath(lattice, List.of(List.of(g, x, m, g, z, r, a, z), List.of(x, r), List.of(m, a)),
+                        "TET");
             }
-            case SO -> {
-                LabelledPoint r = p("R", .5, .5, .5);
-                LabelledPoint ss = p("S", .5, .5, 0);
-                LabelledPoint t = p("T", 0, .5, .5);
-                LabelledPoint u = p("U", .5, 0, .5);
-                LabelledPoint x = p("X", .5, 0, 0);
-                LabelledPoint y = p("Y", 0, .5, 0);
-                LabelledPoint z = p("Z", 0, 0, .5);
-                yield List.of(List.of(g, x, ss, y, g, z, u, r, t, z), List.of(y, t), List.of(u, x), List.of(ss, r));
+            // specx's bct vectors are the Setyawan-Curtarolo ones (a = 1)
+            case BCT -> new LabelledPath(lattice, SetyawanCurtarolo.bct(par.cOverA()).segments(),
+                    SetyawanCurtarolo.bct(par.cOverA()).variant());
+            case RHB -> rhombohedral(lattice, par);
+            case FCT, SO, FCO, BCO, BSO, SM, BSM, TRC -> {
+                AkaiLattice.Vectors akai = AkaiLattice.primitiveVectors(lattice);
+                SetyawanCurtarolo.Setting st = SetyawanCurtarolo.settingOf(lattice.bravais(), akai, par);
+                int[][] m = LatticeIsometry.find(st.vectors(), akai).orElseThrow(() -> new IllegalStateException(
+                        "no integer basis change from the " + st.variant() + " setting to specx's "
+                                + lattice.keyword() + " vectors"));
+                yield new LabelledPath(lattice, transform(st.segments(), m), st.variant());
             }
-            case BCT -> {
-                double c = par.cOverA();
-                LabelledPoint n = p("N", 0, .5, 0);
-                LabelledPoint pp = p("P", .25, .25, .25);
-                LabelledPoint x = p("X", 0, 0, .5);
-                if (c < 1) {
-                    double eta = (1 + c * c) / 4;
-                    LabelledPoint m = p("M", -.5, .5, .5);
-                    LabelledPoint z = p("Z", eta, eta, -eta);
-                    LabelledPoint z1 = p("Z1", -eta, 1 - eta, eta);
-                    yield List.of(List.of(g, x, m, g, z, pp, n, z1, m), List.of(x, pp));
-                }
-                double eta = (1 + 1 / (c * c)) / 4;
-                double zeta = 1 / (2 * c * c);
-                LabelledPoint sg = p("Σ", -eta, eta, eta);
-                LabelledPoint sg1 = p("Σ1", eta, 1 - eta, -eta);
-                LabelledPoint y = p("Y", -zeta, zeta, .5);
-                LabelledPoint y1 = p("Y1", .5, .5, -zeta);
-                LabelledPoint z = p("Z", .5, .5, -.5);
-                yield List.of(List.of(g, x, y, sg, g, z, sg1, n, pp, y1, z), List.of(x, pp));
-            }
-            case RHB -> {
-                // the Setyawan-Curtarolo rhombohedral vectors have specx's metric (|ri| = 1, angles α)
-                // and handedness, so the fractional coordinates carry over unchanged
-                double ca = Math.cos(Math.toRadians(par.alphaDeg()));
-                LabelledPoint l = p("L", .5, 0, 0);
-                if (par.alphaDeg() < 90) {
-                    double eta = (1 + 4 * ca) / (2 + 4 * ca);
-                    double nu = .75 - eta / 2;
-                    LabelledPoint b = p("B", eta, .5, 1 - eta);
-                    LabelledPoint b1 = p("B1", .5, 1 - eta, eta - 1);
-                    LabelledPoint f = p("F", .5, .5, 0);
-                    LabelledPoint l1 = p("L1", 0, 0, -.5);
-                    LabelledPoint pp = p("P", eta, nu, nu);
-                    LabelledPoint p1 = p("P1", 1 - nu, 1 - nu, 1 - eta);
-                    LabelledPoint q = p("Q", 1 - nu, nu, 0);
-                    LabelledPoint x = p("X", nu, 0, -nu);
-                    LabelledPoint z = p("Z", .5, .5, .5);
-                    yield List.of(List.of(g, l, b1), List.of(b, z, g, x), List.of(q, f, p1, z), List.of(l, pp));
-                }
-                double half = Math.toRadians(par.alphaDeg()) / 2;
-                double eta = 1 / (2 * Math.tan(half) * Math.tan(half));
-                double nu = .75 - eta / 2;
-                LabelledPoint f = p("F", .5, -.5, 0);
-                LabelledPoint pp = p("P", 1 - nu, -nu, 1 - nu);
-                LabelledPoint p1 = p("P1", nu, nu - 1, nu - 1);
-                LabelledPoint q = p("Q", eta, eta, eta);
-                LabelledPoint q1 = p("Q1", 1 - eta, -eta, -eta);
-                LabelledPoint z = p("Z", .5, -.5, .5);
-                yield List.of(List.of(g, pp, z, q, g, f, p1, q1, l, z));
-            }
-            default -> throw new UnsupportedOperationException("standard k-path for brvtyp " + lattice.keyword()
-                    + " is not supported: its standard setting differs from specx's primitive vectors");
+            case AUX -> throw new IllegalStateException("aux is handled above");
         };
-        if (lattice.tilt().isPresent()) {
-            throw new UnsupportedOperationException("standard k-path for a tilted lattice is not supported");
+    }
+
+    private static LabelledPath rhombohedral(Lattice lattice, AkaiLattice.Parameters par) {
+        // the Setyawan-Curtarolo rhombohedral vectors have specx's metric (|ri| = 1, angles α)
+        // and handedness, so the fractional coordinates carry over unchanged
+        LabelledPoint g = p("Γ", 0, 0, 0);
+        double ca = Math.cos(Math.toRadians(par.alphaDeg()));
+        LabelledPoint l = p("L", .5, 0, 0);
+        if (par.alphaDeg() < 90) {
+            double eta = (1 + 4 * ca) / (2 + 4 * ca);
+            double nu = .75 - eta / 2;
+            LabelledPoint b = p("B", eta, .5, 1 - eta);
+            LabelledPoint b1 = p("B1", .5, 1 - eta, eta - 1);
+            LabelledPoint f = p("F", .5, .5, 0);
+            LabelledPoint pp = p("P", eta, nu, nu);
+            LabelledPoint p1 = p("P1", 1 - nu, 1 - nu, 1 - eta);
+            LabelledPoint q = p("Q", 1 - nu, nu, 0);
+            LabelledPoint x = p("X", nu, 0, -nu);
+            LabelledPoint z = p("Z", .5, .5, .5);
+            return new LabelledPath(lattice, List.of(List.of(g, l, b1), List.of(b, z, g, x), List.of(q, f, p1, z),
+                    List.of(l, pp)), "RHL1");
         }
-        return new LabelledPath(lattice, s);
+        double half = Math.toRadians(par.alphaDeg()) / 2;
+        double eta = 1 / (2 * Math.tan(half) * Math.tan(half));
+        double nu = .75 - eta / 2;
+        LabelledPoint f = p("F", .5, -.5, 0);
+        LabelledPoint pp = p("P", 1 - nu, -nu, 1 - nu);
+        LabelledPoint p1 = p("P1", nu, nu - 1, nu - 1);
+        LabelledPoint q = p("Q", eta, eta, eta);
+        LabelledPoint q1 = p("Q1", 1 - eta, -eta, -eta);
+        LabelledPoint z = p("Z", .5, -.5, .5);
+        return new LabelledPath(lattice, List.of(List.of(g, pp, z, q, g, f, p1, q1, l, z)), "RHL2");
+    }
+
+    /**
+     * aux: the Bravais lattice of the vectors is found by the symmetry search of a one-atom crystal on them
+     * ({@link StructureConverter}: space group, brvtyp, conventional cell in AkaiKKR's setting); the path
+     * of that named lattice is carried over to the aux vectors by an integer basis change. Refused when
+     * the lattice cannot be written as a named brvtyp.
+     */
+    static LabelledPath forAux(Lattice aux) {
+        AkaiLattice.Vectors v = AkaiLattice.primitiveVectors(aux);
+        // a = 1 Å: only the shape matters; 1e-4 a accepts vectors written with 6 decimals (0.866025) and
+        // does not promote a cell that is visibly off a higher symmetry
+        org.kkr4j.structure.Lattice cell = new org.kkr4j.structure.Lattice(v.r1(), v.r2(), v.r3());
+        Structure one = new Structure(cell, List.of(Site.ordered(Vec3.ZERO, "H")));
+        StructureConverter.Result r;
+        try {
+            r = StructureConverter.convert(one, new StructureConverter.Options(
+                    new StructureToCard.Options(AkaiVersion.V2022_0721,
+                            StructureToCard.LatticeConstant.FROM_STRUCTURE, java.util.Map.of(), java.util.Map.of(), AUX_TOLERANCE,
+                            "go", "data/kkr"), false));
+        } catch (RuntimeException e) {
+            throw new UnsupportedOperationException("standard k-path for aux: the Bravais lattice of the vectors"
+                    + " could not be determined (" + e.getMessage() + ")", e);
+        }
+        if (r.written() == BravaisLattice.AUX) {
+            throw new UnsupportedOperationException("standard k-path for aux: the vectors form a "
+                    + r.brvtyp().canonicalKeyword() + " lattice that does not fit a named brvtyp; its type cannot be"
+                    + " labelled");
+        }
+        LabelledPath named = standard(r.deck().lattice());
+        return onto(named, aux, AUX_TOLERANCE).orElseThrow(() -> new IllegalStateException("the " + r.brvtyp().canonicalKeyword()
+                + " lattice found for the aux vectors is not theirs"));
+    }
+
+    /**
+     * The path carried over to another card lattice with the same lattice points up to a scale and a
+     * rotation (the identity basis change is preferred); empty when there is none.
+     */
+    static java.util.Optional<LabelledPath> onto(LabelledPath path, Lattice target) {
+        return onto(path, target, LatticeIsometry.EXACT);
+    }
+
+    /** The relative tolerance on the shape of aux vectors read from a card. */
+    private static final double AUX_TOLERANCE = 1e-4;
+
+    private static java.util.Optional<LabelledPath> onto(LabelledPath path, Lattice target, double relTol) {
+        AkaiLattice.Vectors from = AkaiLattice.primitiveVectors(path.lattice());
+        AkaiLattice.Vectors to = AkaiLattice.primitiveVectors(target);
+        double s = Math.cbrt(Math.abs(to.volume() / from.volume()));
+        AkaiLattice.Vectors scaled = new AkaiLattice.Vectors(from.r1().times(s), from.r2().times(s), from.r3().times(s));
+        return LatticeIsometry.find(scaled, to, relTol)
+                .map(m -> new LabelledPath(target, transform(path.segments(), m), path.variant()));
+    }
+
+    /** f' = M f for every point, where target vector j = Σ_i M[j][i] · source vector i. */
+    private static List<List<LabelledPoint>> transform(List<List<LabelledPoint>> segments, int[][] m) {
+        return segments.stream().map(seg -> seg.stream().map(pt -> {
+            Vec3 f = pt.fractional();
+            double[] out = new double[3];
+            for (int j = 0; j < 3; j++) {
+                out[j] = m[j][0] * f.x() + m[j][1] * f.y() + m[j][2] * f.z();
+            }
+            return new LabelledPoint(pt.label(), new Vec3(out[0], out[1], out[2]));
+        }).toList()).toList();
     }
 
     /** The reciprocal vectors b_i with b_i·r_j = δ_ij (units of 2π/a). */
@@ -204,15 +271,13 @@ public final class AkaiKPaths {
         AkaiLattice.Vectors pathVectors = AkaiLattice.primitiveVectors(path.lattice());
         boolean aux = cardLattice.bravais() == BravaisLattice.AUX;
         if (aux) {
-            if (version == AkaiVersion.CPA2002V010) {
-                throw new UnsupportedOperationException("spc with aux on cpa2002v010: specx divides the k-points by"
-                        + " b/a = c/a = 0; use a named lattice");
+            requireAuxReadable(version);
+            if (!path.lattice().equals(cardLattice)) {
+                String from = path.lattice().keyword();
+                path = onto(path, cardLattice).orElseThrow(() -> new UnsupportedOperationException("the aux vectors"
+                        + " are not a basis of the " + from + " lattice of the path: its labels would name other points"));
+                pathVectors = AkaiLattice.primitiveVectors(cardLattice);
             }
-            if (version == AkaiVersion.CPA2021V01) {
-                throw new UnsupportedOperationException("spc with aux on cpa2021v01: the k-point coordinates it"
-                        + " expects are not established; use a named lattice");
-            }
-            requireProportional(pathVectors, AkaiLattice.primitiveVectors(cardLattice), path.lattice().keyword());
         } else if (cardLattice.bravais() != path.lattice().bravais()
                 || !sameGram(AkaiLattice.primitiveVectors(cardLattice), pathVectors)) {
             throw new IllegalArgumentException("the path was made for " + path.lattice().keyword()
@@ -264,6 +329,30 @@ public final class AkaiKPaths {
         return new KPath(format, OptionalInt.empty(), points);
     }
 
+    private static void requireAuxReadable(AkaiVersion version) {
+        if (version == AkaiVersion.CPA2002V010) {
+            throw new UnsupportedOperationException("spc with aux on cpa2002v010: specx divides the k-points by"
+                    + " b/a = c/a = 0; use a named lattice");
+        }
+        if (version == AkaiVersion.CPA2021V01) {
+            throw new UnsupportedOperationException("spc with aux on cpa2021v01: the k-point coordinates it"
+                    + " expects are not established; use a named lattice");
+        }
+    }
+
+    /**
+     * A labelled point in the coordinates {@code version} reads for the path's own lattice (see the class
+     * comment); refused for aux where {@link #toKPath} refuses it.
+     */
+    public static Vector3 cardCoordinates(LabelledPath path, LabelledPoint point, AkaiVersion version) {
+        boolean aux = path.lattice().bravais() == BravaisLattice.AUX;
+        if (aux) {
+            requireAuxReadable(version);
+        }
+        return coords(point.fractional(), reciprocal(AkaiLattice.primitiveVectors(path.lattice())), aux,
+                AkaiLattice.parameters(path.lattice()));
+    }
+
     /** Card coordinates: fractional for aux, else Cartesian 2π/a with y·(b/a), z·(c/a). */
     private static Vector3 coords(Vec3 f, AkaiLattice.Vectors b, boolean aux, AkaiLattice.Parameters par) {
         if (aux) {
@@ -284,17 +373,6 @@ public final class AkaiKPaths {
             }
         }
         return true;
-    }
-
-    /** The aux vectors must be s times the path lattice's specx vectors (same shape, order, orientation). */
-    private static void requireProportional(AkaiLattice.Vectors path, AkaiLattice.Vectors card, String keyword) {
-        double s = card.r1().norm() / path.r1().norm();
-        for (int i = 0; i < 3; i++) {
-            if (card.get(i).minus(path.get(i).times(s)).norm() > 1e-9 * s) {
-                throw new UnsupportedOperationException("the aux vectors are not a multiple of specx's " + keyword
-                        + " vectors: the labels of the path would name other points");
-            }
-        }
     }
 
     /** Removes floating-point noise below 1e-12 so that 0.5 is written as 0.5. */

@@ -75,12 +75,7 @@ public final class StructureConverter {
                     options.aux() ? options.card().withLatticeConstant(StructureToCard.LatticeConstant.FROM_STRUCTURE)
                             : options.card());
         } catch (AkaiConversionException e) {
-            notes.add("the conventional cell does not fit " + brvtyp.canonicalKeyword() + " (" + e.getMessage()
-                    + "); written as aux: the reduced primitive cell, a along x, b in the xy plane");
-            Structure prim = ds.reducedPrimitive();
-            CardDeck aux = StructureToCard.convert(prim, BrvtypChoice.auxStandardOrientation(),
-                    groupsOfSites(structure, ds, prim), options.card());
-            return new Result(aux, ds, brvtyp, BravaisLattice.AUX, conv, notes);
+            return auxFallback(structure, ds, brvtyp, conv, options, e.getMessage());
         }
         if (!options.aux()) {
             return new Result(named, ds, brvtyp, brvtyp, conv, notes);
@@ -94,6 +89,20 @@ public final class StructureConverter {
         CardDeck aux = StructureToCard.convert(prim, BrvtypChoice.auxAsGiven(), new ArrayList<>(byType.values()),
                 options.card());
         notes.add("aux on request: the primitive vectors of " + brvtyp.canonicalKeyword() + " in specx's orientation");
+        return new Result(aux, ds, brvtyp, BravaisLattice.AUX, conv, notes);
+    }
+
+    /**
+     * The fallback when the conventional cell does not fit the named lattice: the reduced primitive cell
+     * as aux in the standard orientation, with a note giving {@code reason}.
+     */
+    static Result auxFallback(Structure structure, SymmetryDataset ds, BravaisLattice brvtyp, Structure conv,
+                              Options options, String reason) {
+        List<String> notes = List.of("the conventional cell does not fit " + brvtyp.canonicalKeyword() + " ("
+                + reason + "); written as aux: the reduced primitive cell, a along x, b in the xy plane");
+        Structure prim = ds.reducedPrimitive();
+        CardDeck aux = StructureToCard.convert(prim, BrvtypChoice.auxStandardOrientation(),
+                groupsOfSites(structure, ds, prim), options.card());
         return new Result(aux, ds, brvtyp, BravaisLattice.AUX, conv, notes);
     }
 

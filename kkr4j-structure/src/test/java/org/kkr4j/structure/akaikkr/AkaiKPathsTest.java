@@ -97,7 +97,9 @@ class AkaiKPathsTest {
                 .isEqualTo("Γ-X-M-Γ-Z-P-N-Z1-M|X-P");
         assertThat(AkaiKPaths.standard(Lattice.named(BravaisLattice.BCT, 5, 1.4, 1, 90, 90, 90)).labels())
                 .isEqualTo("Γ-X-Y-Σ-Γ-Z-Σ1-N-P-Y1-Z|X-P");
-        assertThatThrownBy(() -> AkaiKPaths.standard(Lattice.named(BravaisLattice.TRC, 5, 1.1, 1.2, 80, 85, 95)))
+        assertThatThrownBy(() -> AkaiKPaths.standard(new Lattice(BravaisLattice.SC, "sc",
+                java.util.Optional.of(new org.kkr4j.io.akaikkr.card.EulerAngles(10, 0, 0)), java.util.Optional.empty(),
+                5, 0, 0, 0, 0, 0)))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("not supported");
         CardDeck aux = deck("transcribed-v2022.0721-standard/Cu/inputcard_spc31", AkaiVersion.V2022_0721);
         Lattice fcc = Lattice.named(BravaisLattice.FCC, aux.lattice().aBohr(), 0, 0, 0, 0, 0);
@@ -110,7 +112,7 @@ class AkaiKPathsTest {
                 .hasMessageContaining("no jumps");
         Lattice bcc = Lattice.named(BravaisLattice.BCC, 5.27, 0, 0, 0, 0, 0);
         assertThatThrownBy(() -> AkaiKPaths.toKPath(AkaiKPaths.standard(bcc), aux.lattice(), AkaiVersion.V2022_0721,
-                KPath.Format.DIVISIONS, 99)).hasMessageContaining("not a multiple");
+                KPath.Format.DIVISIONS, 99)).hasMessageContaining("not a basis");
     }
 
     @Test
@@ -139,9 +141,175 @@ class AkaiKPathsTest {
         double b = Double.parseDouble(t[2]);
         double alpha = Double.parseDouble(t[3]);
         Lattice l = Lattice.named(BravaisLattice.fromKeyword(t[0]).orElseThrow(), 5, c, b, alpha, 0, 0);
-        AkaiKPaths.LabelledPath path = AkaiKPaths.standard(l);
-        AkaiLattice.Vectors rec = AkaiKPaths.reciprocal(AkaiLattice.primitiveVectors(l));
+        assertOnZoneSurface(AkaiKPaths.standard(l), spec);
+    }
+
+    /** Lattices and parameters (c/a, b/a, α, β, γ) over a grid: every variant met is checked. */
+    @Test
+    void everyPointOfEveryLowSymmetryLatticeLiesOnTheZoneSurface() {
+        java.util.Set<String> variants = new java.util.TreeSet<>();
+        double[] ratios = {0.55, 0.8, 1.0, 1.3, 1.9, 2.6};
+        for (double c : ratios) {
+            variants.add(checked(Lattice.named(BravaisLattice.FCT, 5, c, 0, 0, 0, 0)));
+            for (double b : ratios) {
+                for (BravaisLattice o : List.of(BravaisLattice.SO, BravaisLattice.FCO, BravaisLattice.BCO,
+                        BravaisLattice.BSO)) {
+                    variants.add(checked(Lattice.named(o, 5, c, b, 0, 0, 0)));
+                }
+                for (double beta : new double[] {62, 75, 88, 97, 110, 125}) {
+                    variants.add(checked(Lattice.named(BravaisLattice.SM, 5, c, b, 90, beta, 90)));
+                    variants.add(checked(Lattice.named(BravaisLattice.BSM, 5, c, b, 90, beta, 90)));
+                }
+            }
+        }
+        double[] angles = {65, 80, 95, 110};
+        for (double b : new double[] {0.7, 1.0, 1.4}) {
+            for (double c : new double[] {0.8, 1.6}) {
+                for (double al : angles) {
+                    for (double be : angles) {
+                        for (double ga : angles) {
+                            if (AkaiLattice.triclinic(b, c, al, be, ga).volume() > 0.05 && al + be + ga < 350
+                                    && Math.abs(al - be) < ga && ga < al + be && al + be + ga > 200) {
+                                variants.add(checked(Lattice.named(BravaisLattice.TRC, 5, c, b, al, be, ga)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(variants).contains("BCT1", "BCT2", "ORC", "ORCF1", "ORCF2", "ORCI", "ORCC", "MCL", "MCLC1",
+                "MCLC3", "MCLC5", "TRI1a");
+    }
+
+    /** The boundary variants (an equality between parameters) built exactly. */
+    @Test
+    void boundaryVariants() {
+        double sqrt95 = Math.sqrt(9.0 / 5.0); // 1/a² = 1/b² + 1/c² with a = 1, b = 1.5
+        assertThat(checked(Lattice.named(BravaisLattice.FCO, 5, sqrt95, 1.5, 0, 0, 0))).isEqualTo("ORCF3");
+        assertThat(checked(Lattice.named(BravaisLattice.FCO, 5, 1.5, sqrt95, 0, 0, 0))).isEqualTo("ORCF3");
+        // MCLC2: kγ = 90° when the unique axis (specx's b/a) equals sin β (paper's a = b sin α)
+        double beta = 100;
+        double s = Math.sin(Math.toRadians(beta));
+        assertThat(checked(Lattice.named(BravaisLattice.BSM, 5, 1.2, s, 90, beta, 90))).isEqualTo("MCLC2");
+        // MCLC4: b cos α / c + b² sin² α / a² = 1 with b = 1, c = 1.2
+        double cos = Math.abs(Math.cos(Math.toRadians(beta)));
+        double a = Math.sqrt(s * s / (1 - cos / 1.2));
+        assertThat(checked(Lattice.named(BravaisLattice.BSM, 5, 1.2, a, 90, beta, 90))).isEqualTo("MCLC4");
+        // TRI2a: reciprocal γ = 90° when cos γ = cos α cos β
+        double ga = Math.toDegrees(Math.acos(Math.cos(Math.toRadians(80)) * Math.cos(Math.toRadians(70))));
+        assertThat(checked(Lattice.named(BravaisLattice.TRC, 5, 1.1, 0.9, 80, 70, ga))).isEqualTo("TRI2a");
+    }
+
+    @Test
+    void noStandardPathHasMoreSymmetryPointsThanSpecxReads() {
+        for (Lattice l : List.of(Lattice.named(BravaisLattice.FCC, 5, 0, 0, 0, 0, 0),
+                Lattice.named(BravaisLattice.BSM, 5, 1.3, 0.8, 90, 110, 90),
+                Lattice.named(BravaisLattice.BCO, 5, 1.3, 1.9, 0, 0, 0),
+                Lattice.named(BravaisLattice.FCO, 5, 1.3, 1.1, 0, 0, 0))) {
+            AkaiKPaths.LabelledPath p = AkaiKPaths.standard(l);
+            assertThat(p.symmetryPointCount()).as(p.variant()).isLessThanOrEqualTo(KPath.MAX_SYMMETRY_POINTS);
+            KPath k = AkaiKPaths.toKPath(p, l, AkaiVersion.CPA2002V010, KPath.Format.DIVISIONS, 300);
+            assertThat(k.points()).hasSize(p.symmetryPointCount());
+            // a jump (ndiv 1) exactly at the first point of each segment
+            long jumps = k.points().stream().filter(q -> q.divisions().getAsInt() == 1).count();
+            assertThat(jumps).isEqualTo(p.segments().size());
+        }
+    }
+
+    /**
+     * aux: a named lattice's vectors rotated and recombined by a unimodular matrix get the same variant, and
+     * the carried-over points lie on the zone surface of the aux vectors.
+     */
+    @Test
+    void auxLatticesAreRecognisedAndTheirPointsLieOnTheZoneSurface() {
+        for (Lattice named : List.of(Lattice.named(BravaisLattice.FCC, 5, 0, 0, 0, 0, 0),
+                Lattice.named(BravaisLattice.HCP, 5, 1.6, 0, 0, 0, 0),
+                Lattice.named(BravaisLattice.BCO, 5, 1.3, 1.9, 0, 0, 0),
+                Lattice.named(BravaisLattice.BSM, 5, 1.3, 0.8, 90, 110, 90),
+                Lattice.named(BravaisLattice.TRC, 5, 1.1, 0.9, 80, 70, 100),
+                Lattice.named(BravaisLattice.RHB, 5, 0, 0, 75, 0, 0))) {
+            AkaiLattice.Vectors v = AkaiLattice.primitiveVectors(named);
+            Vec3 r1 = rot(v.r1());
+            Vec3 r2 = rot(v.r2().plus(v.r1()));
+            Vec3 r3 = rot(v.r3().minus(v.r2()));
+            Lattice aux = Lattice.aux(new org.kkr4j.io.akaikkr.card.PrimitiveVectors(vec(r1), vec(r2), vec(r3)), 5);
+            AkaiKPaths.LabelledPath p = AkaiKPaths.standard(aux);
+            assertThat(p.variant()).isEqualTo(AkaiKPaths.standard(named).variant());
+            assertThat(p.lattice()).isEqualTo(aux);
+            assertOnZoneSurface(p, named.keyword() + " as aux");
+            KPath k = AkaiKPaths.toKPath(p, aux, AkaiVersion.V2022_0721, KPath.Format.DIVISIONS, 200);
+            assertThat(k.points()).hasSize(p.symmetryPointCount());
+            assertThatThrownBy(() -> AkaiKPaths.toKPath(p, aux, AkaiVersion.CPA2002V010, KPath.Format.DIVISIONS, 99))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("cpa2002v010");
+        }
+    }
+
+    /** ORC labels follow the paper's a < b < c: X along the shortest axis, Z along the longest. */
+    @Test
+    void orthorhombicLabelsFollowTheSortedAxes() {
+        Lattice so = Lattice.named(BravaisLattice.SO, 5, 0.7, 1.9, 0, 0, 0); // a = 1 (x), b = 1.9 (y), c = 0.7 (z)
+        AkaiKPaths.LabelledPath p = AkaiKPaths.standard(so);
+        java.util.Map<String, Vec3> k = new java.util.HashMap<>();
+        p.segments().forEach(seg -> seg.forEach(q -> k.put(q.label(), p.cartesian(q))));
+        assertThat(abs(k.get("X"))).containsExactly(new double[] {0, 0, 1 / 1.4}, within(1e-12));
+        assertThat(abs(k.get("Y"))).containsExactly(new double[] {0.5, 0, 0}, within(1e-12));
+        assertThat(abs(k.get("Z"))).containsExactly(new double[] {0, 1 / 3.8, 0}, within(1e-12));
+    }
+
+    private static double[] abs(Vec3 v) {
+        return new double[] {Math.abs(v.x()), Math.abs(v.y()), Math.abs(v.z())};
+    }
+
+    @Test
+    void auxCardsAreRecognisedFromTheirOwnVectors() {
+        // the committed 2022.0721 Cu card: the path found from its aux vectors alone reproduces its k-list
+        CardDeck d = deck("transcribed-v2022.0721-standard/Cu/inputcard_spc31", AkaiVersion.V2022_0721);
+        AkaiKPaths.LabelledPath full = AkaiKPaths.standard(d.lattice());
+        assertThat(full.variant()).isEqualTo("FCC");
+        AkaiKPaths.LabelledPath first = new AkaiKPaths.LabelledPath(d.lattice(), List.of(full.segments().get(0)));
+        KPath mine = AkaiKPaths.toKPath(first, d.lattice(), AkaiVersion.V2022_0721, KPath.Format.TOTAL_COUNT, 150);
+        KPath theirs = d.kPath().orElseThrow();
+        assertThat(mine.points()).hasSameSizeAs(theirs.points());
+        for (int i = 0; i < mine.points().size(); i++) {
+            Vector3 m = mine.points().get(i).k();
+            Vector3 t = theirs.points().get(i).k();
+            assertThat(new double[] {m.x(), m.y(), m.z()}).as("point %d", i)
+                    .containsExactly(new double[] {t.x(), t.y(), t.z()}, within(1e-12));
+        }
+        // hexagonal vectors written with 6 decimals are still hexagonal
+        double h = 0.866025;
+        Lattice hex = Lattice.aux(new org.kkr4j.io.akaikkr.card.PrimitiveVectors(new Vector3(.5, -h, 0),
+                new Vector3(.5, h, 0), new Vector3(0, 0, 1.62)), 4.7);
+        assertThat(AkaiKPaths.standard(hex).variant()).isEqualTo("HEX");
+    }
+
+    private static Vec3 rot(Vec3 x) {
+        double c = Math.cos(0.3);
+        double s = Math.sin(0.3);
+        return new Vec3(c * x.x() - s * x.z(), x.y(), s * x.x() + c * x.z());
+    }
+
+    private static Vector3 vec(Vec3 x) {
+        return new Vector3(x.x(), x.y(), x.z());
+    }
+
+    private static String checked(Lattice l) {
+        AkaiKPaths.LabelledPath p = AkaiKPaths.standard(l);
+        assertOnZoneSurface(p, l.keyword() + " " + l.cOverA() + " " + l.bOverA() + " " + l.alphaDeg() + " "
+                + l.betaDeg() + " " + l.gammaDeg() + " " + p.variant());
+        return p.variant();
+    }
+
+    /**
+     * Independent check of every labelled point: it lies on the surface of the first Brillouin zone
+     * (k·G = |G|²/2 for some reciprocal vector G and k·G <= |G|²/2 for all), except Γ; and at most 25
+     * symmetry points.
+     */
+    static void assertOnZoneSurface(AkaiKPaths.LabelledPath path, String what) {
+        assertThat(path.symmetryPointCount()).as(what).isLessThanOrEqualTo(KPath.MAX_SYMMETRY_POINTS);
+        AkaiLattice.Vectors rec = AkaiKPaths.reciprocal(AkaiLattice.primitiveVectors(path.lattice()));
         for (List<AkaiKPaths.LabelledPoint> seg : path.segments()) {
+            assertThat(seg).as(what).hasSizeGreaterThanOrEqualTo(2);
             for (AkaiKPaths.LabelledPoint p : seg) {
                 Vec3 k = path.cartesian(p);
                 double worst = Double.NEGATIVE_INFINITY; // max over G of k·G - |G|²/2
@@ -159,7 +327,7 @@ class AkaiKPathsTest {
                 if (p.label().equals("Γ")) {
                     assertThat(k.norm()).isZero();
                 } else {
-                    assertThat(worst).as("%s %s", spec, p.label()).isCloseTo(0, within(1e-9));
+                    assertThat(worst).as("%s %s", what, p.label()).isCloseTo(0, within(1e-9 * rec.r1().dot(rec.r1())));
                 }
             }
         }
