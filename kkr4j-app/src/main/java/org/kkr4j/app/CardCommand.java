@@ -1,10 +1,6 @@
 package org.kkr4j.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,38 +34,6 @@ final class CardCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /**
-     * {@code --version V} names the AkaiKKR version a card is for, as the issue and users write it; given
-     * alone ({@code kkr4j card check --version}) it prints kkr4j's version like every other command.
-     * {@code -h/--help} and {@code -V} are declared here because the standard mixin would claim {@code --version}.
-     */
-    static final class TargetVersion {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-        boolean help;
-
-        @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
-        boolean versionHelp;
-
-        @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "V",
-                description = "target AkaiKKR version: cpa2002v010, cpa2021v01, 2022.0721, 2022.0721-cnd "
-                        + "(alone: print kkr4j's version and exit)")
-        String text;
-
-        /** The target version, or null after printing kkr4j's version when the option was given alone. */
-        AkaiVersion resolve(CommandSpec spec) {
-            if (text == null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "Missing required option: '--version=V' (the AkaiKKR version: cpa2002v010, cpa2021v01, "
-                                + "2022.0721, 2022.0721-cnd)");
-            }
-            if (text.isEmpty()) {
-                spec.commandLine().printVersionHelp(spec.commandLine().getOut());
-                return null;
-            }
-            return AkaiVersion.parse(text);
-        }
-    }
-
     /** A problem in the compiler-like form {@code file:line: severity: [field] message}. */
     static String describe(Path card, CardProblem p) {
         return card + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.severity().name().toLowerCase(Locale.ROOT)
@@ -101,14 +65,14 @@ final class CardCommand implements Runnable {
         Path card;
 
         @picocli.CommandLine.Mixin
-        TargetVersion target = new TargetVersion();
+        AkaiVersionOption target = new AkaiVersionOption();
 
         @Override
         public Integer call() {
-            AkaiVersion version = target.resolve(spec);
-            if (version == null) {
+            if (target.printedKkr4jVersion(spec)) {
                 return 0;
             }
+            AkaiVersion version = target.required(spec);
             requireCard(spec, card);
             PrintWriter out = spec.commandLine().getOut();
             CardReading reading = CardReader.readWithWarnings(SourceText.read(card), version);
@@ -141,7 +105,7 @@ final class CardCommand implements Runnable {
         Path card;
 
         @picocli.CommandLine.Mixin
-        TargetVersion targetVersion = new TargetVersion();
+        AkaiVersionOption targetVersion = new AkaiVersionOption();
 
         @Option(names = "--from", paramLabel = "V0", converter = VersionConverter.class,
                 description = "the version CARD was written for (default: the target version); it decides how "
@@ -153,10 +117,10 @@ final class CardCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AkaiVersion target = targetVersion.resolve(spec);
-            if (target == null) {
+            if (targetVersion.printedKkr4jVersion(spec)) {
                 return 0;
             }
+            AkaiVersion target = targetVersion.required(spec);
             requireCard(spec, card);
             AkaiVersion source = from != null ? from : target;
             CardReading reading = CardReader.readWithWarnings(SourceText.read(card), source);
@@ -170,17 +134,7 @@ final class CardCommand implements Runnable {
                 err.println("changed: " + change);
             }
             err.flush();
-            if (output != null) {
-                try {
-                    Files.writeString(output, text, StandardCharsets.US_ASCII);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-                }
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(text);
-                out.flush();
-            }
+            TextOutput.write(spec, output, text);
             return 0;
         }
     }

@@ -1,10 +1,6 @@
 package org.kkr4j.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -47,19 +43,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "CIF, POSCAR/CONTCAR/*.vasp, or an AkaiKKR card")
     Path file;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
-
-    @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
-    boolean versionHelp;
-
     @Option(names = "--to", paramLabel = "FORMAT", description = "akaikkr, cif or poscar")
     String to;
 
-    @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "V",
-            description = "AkaiKKR version of the card written (type-name length): cpa2002v010, cpa2021v01, "
-                    + "2022.0721 (default), 2022.0721-cnd (alone: print kkr4j's version and exit)")
-    String version;
+    /** The AkaiKKR version of the card written (type-name length, k-point coordinates); default 2022.0721. */
+    @picocli.CommandLine.Mixin
+    AkaiVersionOption version = new AkaiVersionOption();
 
     @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
             description = "AkaiKKR version an input card is read with (default 2022.0721)")
@@ -105,8 +94,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ("".equals(version)) {
-            spec.commandLine().printVersionHelp(spec.commandLine().getOut());
+        if (version.printedKkr4jVersion(spec)) {
             return 0;
         }
         if (file == null) {
@@ -122,7 +110,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (go != null && !to.toLowerCase(Locale.ROOT).matches("akaikkr|kkr|card")) {
             throw new IllegalArgumentException("--go applies to --to akaikkr only");
         }
-        AkaiVersion target = version == null ? AkaiVersion.V2022_0721 : AkaiVersion.parse(version);
+        AkaiVersion target = version.orDefault(AkaiVersion.V2022_0721);
         AkaiVersion source = fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion;
         StructureInput.Format format = StructureInput.detect(file);
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
@@ -139,17 +127,7 @@ final class ConvertCommand implements Callable<Integer> {
             }
             default -> throw new IllegalArgumentException("--to must be akaikkr, cif or poscar, not '" + to + "'");
         };
-        if (output != null) {
-            try {
-                Files.writeString(output, text, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-            }
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        TextOutput.write(spec, output, text);
         return 0;
     }
 

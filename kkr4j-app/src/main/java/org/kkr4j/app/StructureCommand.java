@@ -195,16 +195,9 @@ final class StructureCommand implements Runnable {
         @Parameters(paramLabel = "FILE", arity = "0..1", description = "CIF, POSCAR/CONTCAR/*.vasp, or an AkaiKKR card")
         Path file;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-        boolean help;
-
-        @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
-        boolean versionHelp;
-
-        @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "V",
-                description = "AkaiKKR version the coordinates are for: cpa2002v010, cpa2021v01, 2022.0721 (default),"
-                        + " 2022.0721-cnd (alone: print kkr4j's version and exit)")
-        String version;
+        /** The AkaiKKR version the coordinates are for; default 2022.0721. */
+        @picocli.CommandLine.Mixin
+        AkaiVersionOption version = new AkaiVersionOption();
 
         @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
                 description = "AkaiKKR version an input card is read with (default 2022.0721)")
@@ -222,15 +215,14 @@ final class StructureCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if ("".equals(version)) {
-                spec.commandLine().printVersionHelp(spec.commandLine().getOut());
+            if (version.printedKkr4jVersion(spec)) {
                 return 0;
             }
             if (file == null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "Missing required parameter: 'FILE'");
             }
-            AkaiVersion target = version == null ? AkaiVersion.V2022_0721 : AkaiVersion.parse(version);
+            AkaiVersion target = version.orDefault(AkaiVersion.V2022_0721);
             AkaiVersion source = fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion;
             StructureInput.Format format = StructureInput.detect(file);
             org.kkr4j.io.akaikkr.card.Lattice lattice;
