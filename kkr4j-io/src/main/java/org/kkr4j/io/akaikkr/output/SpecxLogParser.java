@@ -79,6 +79,15 @@ public final class SpecxLogParser {
     private boolean sawTotalCpu;
 
     private int lastLine;
+    /**
+     * Lines on which {@link ModeBlockParser#mayOpenBlock} is true, in order: only the first one
+     * after each possible deck start (a mesh header or 'data read in'), which is all
+     * {@link #withModeBlocks} needs to know where a deck's mode scan must begin.
+     */
+    private int[] modeCandidates = new int[8];
+    private int modeCandidateCount;
+    /** True from a possible deck start until the next candidate line is recorded. */
+    private boolean modeCandidateWanted = true;
     private final List<TextLine> brokenIterations = new ArrayList<>();
     private int endOfText;
     private boolean recognised;
@@ -130,6 +139,9 @@ public final class SpecxLogParser {
             }
             anyText = true;
             lastLine = no;
+            if (modeCandidateWanted && ModeBlockParser.mayOpenBlock(line)) {
+                addModeCandidate(no);
+            }
             handle(line, p, no);
         }
         if (!anyText) {
@@ -547,6 +559,7 @@ public final class SpecxLogParser {
         }
         pendingMeshLine = no;
         pendingMesh = new MeshHeader(no, null, null, null, null);
+        modeCandidateWanted = true;
         recognised = true;
     }
 
@@ -581,6 +594,7 @@ public final class SpecxLogParser {
             decks.add(cur.build(first - 1, true, false));
         }
         pendingMesh = null;
+        modeCandidateWanted = true;
         cur = new DeckBuilder(decks.size(), first, no, mesh);
         recognised = true;
     }
@@ -1435,7 +1449,33 @@ public final class SpecxLogParser {
                 detail, issues);
     }
 
-    /** Attaches the blocks only some modes print, parsed over each deck's own line range. */
+    private void addModeCandidate(int no) {
+        if (modeCandidateCount == modeCandidates.length) {
+            modeCandidates = java.util.Arrays.copyOf(modeCandidates, 2 * modeCandidateCount);
+        }
+        modeCandidates[modeCandidateCount++] = no;
+        modeCandidateWanted = false;
+    }
+
+    /**
+     * The first line of {@code from..to} that may open a mode block, {@code to + 1} when none does.
+     * Every deck starts at a mesh header or 'data read in' line, after which the first candidate
+     * is always recorded, so the first recorded line inside the range is the deck's first one.
+     */
+    private int firstModeCandidate(int from, int to) {
+        int i = java.util.Arrays.binarySearch(modeCandidates, 0, modeCandidateCount, from);
+        if (i < 0) {
+            i = -i - 1;
+        }
+        return i < modeCandidateCount && modeCandidates[i] <= to ? modeCandidates[i] : to + 1;
+    }
+
+    /**
+     * Attaches the blocks only some modes print, parsed over each deck's own line range. A deck
+     * without a line that may open a block has none ({@link ModeResults#NONE}, which the scan would
+     * also return), so it is not scanned; otherwise the scan reads only the context of the lines
+     * before the first candidate.
+     */
     private List<Deck> withModeBlocks(List<Deck> decks, DetectedDialect dialect) {
         List<Deck> out = new ArrayList<>(decks.size());
         AkaiVersion version = dialect.version().orElse(null);
@@ -1444,11 +1484,17 @@ public final class SpecxLogParser {
                 out.add(d);
                 continue;
             }
+            int firstCandidate = firstModeCandidate(d.firstLine(), d.lastLine());
+            if (firstCandidate > d.lastLine()) {
+                out.add(d.withModes(ModeResults.NONE));
+                continue;
+            }
             List<String> typeNames = new ArrayList<>(d.types().size());
             for (SiteType t : d.types()) {
                 typeNames.add(t.name());
             }
-            out.add(d.withModes(ModeBlockParser.parse(text, d.firstLine(), d.lastLine(), version, typeNames)));
+            out.add(d.withModes(ModeBlockParser.parse(text, d.firstLine(), d.lastLine(), firstCandidate, version,
+                    typeNames)));
         }
         return out;
     }
