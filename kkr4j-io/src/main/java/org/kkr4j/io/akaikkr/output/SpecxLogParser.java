@@ -79,6 +79,8 @@ public final class SpecxLogParser {
     private boolean sawTotalCpu;
 
     private int lastLine;
+    /** Marks (by identity) the stage "SCF iteration n" of a deck, whose text is built only at its end. */
+    private static final String SCF_ITERATION = new String("SCF iteration");
     /**
      * Lines on which {@link ModeBlockParser#mayOpenBlock} is true, in order: only the first one
      * after each possible deck start (a mesh header or 'data read in'), which is all
@@ -927,10 +929,11 @@ public final class SpecxLogParser {
                 return;
             }
             Integer k = fr.integer(line, from, open, no, "energyMesh.index");
-            FixedField re = fr.field(line, open + 1, comma, no, "energyMesh.re");
-            FixedField im = fr.field(line, comma + 1, close, no, "energyMesh.im");
-            if (k != null && re != null && re.value() != null && im != null && im.value() != null) {
-                cur.meshPoints.add(new EnergyMeshPoint(k, re.value(), im.value()));
+            // only the numbers are kept: read in place (NaN: unreadable or overflowed, reported)
+            double re = fr.realOrNaN(line, open + 1, comma, no, "energyMesh.re");
+            double im = fr.realOrNaN(line, comma + 1, close, no, "energyMesh.im");
+            if (k != null && !Double.isNaN(re) && !Double.isNaN(im)) {
+                cur.meshPoints.add(new EnergyMeshPoint(k, re, im));
             }
             from = close + 1;
         }
@@ -1018,7 +1021,8 @@ public final class SpecxLogParser {
                 fr.field(line, te + 5, err, no, "iteration.te"),
                 fr.field(line, err + 6, line.length(), no, "iteration.err"));
         cur.iterations.add(s);
-        cur.stage = "SCF iteration " + (s.itr() == null ? "?" : s.itr().raw());
+        // the text is built only when the deck is (one concatenation per iteration line otherwise)
+        cur.stage = SCF_ITERATION;
     }
 
     private void interval(String line, int no) {
@@ -1660,6 +1664,7 @@ public final class SpecxLogParser {
         final int firstLine;
         final int dataLine;
         final MeshHeader mesh;
+        /** Where the deck got to; {@link #SCF_ITERATION} stands for "SCF iteration" + the itr of the last one. */
         String stage = "input echo";
         boolean echoOpen = true;
         String goText;
@@ -1739,6 +1744,14 @@ public final class SpecxLogParser {
             }
         }
 
+        String stageText() {
+            if (stage != SCF_ITERATION) {
+                return stage;
+            }
+            ScfIteration last = iterations.get(iterations.size() - 1);
+            return "SCF iteration " + (last.itr() == null ? "?" : last.itr().raw());
+        }
+
         Deck build(int lastLine, boolean followedByDeck, boolean followedByFooter) {
             closeComponent(lastLine);
             InputEcho input = new InputEcho(dataLine, goText, goWidth, goTruncated, goKind, goMode, potentialFile, brvtyp,
@@ -1794,7 +1807,7 @@ public final class SpecxLogParser {
             }
             return new Deck(index, firstLine, lastLine, mesh, input, meshPoints, lattice == null ? null : lattice.build(),
                     siteTypes, atoms, windows, ewald, bz, fold, scfStart, iterations, noConvergence, timing, fs,
-                    components, options, messages, errorStop, sbtime, outcome, stage, missing, ModeResults.NONE);
+                    components, options, messages, errorStop, sbtime, outcome, stageText(), missing, ModeResults.NONE);
         }
 
         private Integer ntypValue() {
