@@ -1013,7 +1013,9 @@ public final class SpecxLogParser {
             brokenIterations.add(new TextLine(no, line.trim()));
             return;
         }
-        String flags = it >= 2 ? line.substring(it - 2, it) : (it == 1 ? " " + line.charAt(0) : "  ");
+        // most iterations print no CPA flag: share one blank text rather than a substring per line
+        String flags = it >= 2 ? (line.charAt(it - 2) == ' ' && line.charAt(it - 1) == ' ' ? "  "
+                : line.substring(it - 2, it)) : (it == 1 ? " " + line.charAt(0) : "  ");
         ScfIteration s = new ScfIteration(no, flags,
                 fr.field(line, it + 4, neu, no, "iteration.itr"),
                 fr.field(line, neu + 5, mom, no, "iteration.neu"),
