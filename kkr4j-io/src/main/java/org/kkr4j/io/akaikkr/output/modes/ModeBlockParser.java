@@ -47,10 +47,6 @@ public final class ModeBlockParser {
      */
     public static ModeResults parse(SourceText src, int fromLine, int toLine, AkaiVersion dialect,
                                     List<String> typeNames) {
-        if (fromLine < 1 || toLine > src.lineCount() || fromLine > toLine + 1) {
-            throw new IllegalArgumentException("line range " + fromLine + ".." + toLine + " outside "
-                    + src.name() + " (" + src.lineCount() + " lines)");
-        }
         return parse(src, fromLine, toLine, fromLine, dialect, typeNames);
     }
 
@@ -100,6 +96,7 @@ public final class ModeBlockParser {
             case 's' -> line.startsWith("sublat", p);
             case 'T' -> line.startsWith("Tc (in mean field approximation)", p);
             case '*' -> line.startsWith("*** vertex correction made", p);
+            // "cnd" covers both the cnd1/cnd2 lines and "cnductivity"
             case 'c' -> line.startsWith("conductivity component=", p) || line.startsWith("cnd", p);
             case 'r' -> line.startsWith("resistivity", p);
             default -> false;
