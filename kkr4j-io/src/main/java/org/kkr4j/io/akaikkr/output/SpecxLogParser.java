@@ -311,7 +311,7 @@ public final class SpecxLogParser {
             }
             case 'i' -> {
                 if (line.startsWith("itr=", p)) {
-                    itrLine(line, no);
+                    itrLine(line, p, no);
                 } else if (line.startsWith("interval=", p)) {
                     interval(line, no);
                 }
@@ -646,7 +646,7 @@ public final class SpecxLogParser {
         } else {
             int it = line.indexOf("itr=", p);
             if (it >= 0 && it - p <= 2) {
-                itrLine(line, no);
+                itrLine(line, it, no);
             }
         }
     }
@@ -990,11 +990,11 @@ public final class SpecxLogParser {
 
     // ------------------------------------------------------------------ SCF loop and summary
 
-    private void itrLine(String line, int no) {
+    /** @param it where {@code itr=} starts: its first occurrence, only blanks and CPA flags precede it */
+    private void itrLine(String line, int it, int no) {
         if (cur == null) {
             return;
         }
-        int it = line.indexOf("itr=");
         int neu = line.indexOf(" neu=", it);
         if (neu < 0) {
             if (line.indexOf("chr,spn", it) >= 0) {
