@@ -50,6 +50,14 @@ final class FieldReader {
      * substring the FixedField keeps (the field without its blanks).
      */
     FixedField field(String s, int from, int to, int line, String name) {
+        return field(s, from, to, line, name, null);
+    }
+
+    /**
+     * {@link #field(String, int, int, int, String)} named {@code name + "." + nameSuffix}: for lines
+     * of many values (core levels, shell values), whose names are then built only for an issue.
+     */
+    FixedField field(String s, int from, int to, int line, String name, String nameSuffix) {
         while (from < to && s.charAt(from) <= ' ') {
             from++;
         }
@@ -57,21 +65,30 @@ final class FieldReader {
             to--;
         }
         if (from == to) {
-            issue(line, name, ParseIssue.Kind.MISSING, "empty field");
+            issue(line, fullName(name, nameSuffix), ParseIssue.Kind.MISSING, "empty field");
             return null;
         }
-        return trimmedField(s.substring(from, to), line, name);
+        return trimmedField(s.substring(from, to), line, name, nameSuffix);
+    }
+
+    private static String fullName(String name, String suffix) {
+        return suffix == null ? name : name + "." + suffix;
     }
 
     private FixedField trimmedField(String t, int line, String name) {
+        return trimmedField(t, line, name, null);
+    }
+
+    private FixedField trimmedField(String t, int line, String name, String nameSuffix) {
         if (t.charAt(0) == '*' && allStars(t)) {
-            issue(line, name, ParseIssue.Kind.OVERFLOW, "'" + t + "': the value did not fit its Fortran field");
+            issue(line, fullName(name, nameSuffix), ParseIssue.Kind.OVERFLOW,
+                    "'" + t + "': the value did not fit its Fortran field");
             return new FixedField(t, null);
         }
         Double v = strictReal(t);
         if (v == null) {
             boolean merged = looksRunTogether(t);
-            issue(line, name, merged ? ParseIssue.Kind.RUN_TOGETHER : ParseIssue.Kind.UNEXPECTED,
+            issue(line, fullName(name, nameSuffix), merged ? ParseIssue.Kind.RUN_TOGETHER : ParseIssue.Kind.UNEXPECTED,
                     "'" + t + "'" + (merged ? ": two numbers printed without a blank" : ": not a number"));
             return null;
         }

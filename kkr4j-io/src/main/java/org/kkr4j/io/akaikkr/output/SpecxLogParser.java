@@ -1232,7 +1232,7 @@ public final class SpecxLogParser {
             }
             String state = line.substring(at + 4, close).trim();
             boolean star = close + 1 < line.length() && line.charAt(close + 1) == '*';
-            FixedField v = fr.field(line, from, at, no, "component.coreLevel." + state);
+            FixedField v = fr.field(line, from, at, no, "component.coreLevel", state);
             (up ? c.coreUp : c.coreDown).add(new CoreLevel(no, state, v, star));
             from = close + (star ? 2 : 1);
         }
@@ -1300,15 +1300,17 @@ public final class SpecxLogParser {
                 fr.issue(no, field, ParseIssue.Kind.UNEXPECTED, "no ')' after '('");
                 break;
             }
-            String raw = line.substring(from, open);
+            // the value is line[from, end): up to the '(' or to the last unit before it; read in
+            // place, with the field name built only for an issue
+            int end = open;
             if (!unit.isEmpty()) {
-                int u = raw.lastIndexOf(unit);
-                if (u >= 0) {
-                    raw = raw.substring(0, u);
+                int u = line.lastIndexOf(unit, open - unit.length());
+                if (u >= from) {
+                    end = u;
                 }
             }
             String label = line.substring(open + 1, close).trim();
-            out.add(new ShellValue(label, fr.field(raw, no, field + "." + label)));
+            out.add(new ShellValue(label, fr.field(line, from, end, no, field, label)));
             from = close + 1;
         }
         return out;
