@@ -50,6 +50,14 @@ final class FieldReader {
      * substring the FixedField keeps (the field without its blanks).
      */
     FixedField field(String s, int from, int to, int line, String name) {
+        return field(s, from, to, line, name, null);
+    }
+
+    /**
+     * {@link #field(String, int, int, int, String)} named {@code name + "." + nameSuffix}: for lines
+     * of many values (core levels, shell values), whose names are then built only for an issue.
+     */
+    FixedField field(String s, int from, int to, int line, String name, String nameSuffix) {
         while (from < to && s.charAt(from) <= ' ') {
             from++;
         }
@@ -57,21 +65,30 @@ final class FieldReader {
             to--;
         }
         if (from == to) {
-            issue(line, name, ParseIssue.Kind.MISSING, "empty field");
+            issue(line, fullName(name, nameSuffix), ParseIssue.Kind.MISSING, "empty field");
             return null;
         }
-        return trimmedField(s.substring(from, to), line, name);
+        return trimmedField(s.substring(from, to), line, name, nameSuffix);
+    }
+
+    private static String fullName(String name, String suffix) {
+        return suffix == null ? name : name + "." + suffix;
     }
 
     private FixedField trimmedField(String t, int line, String name) {
+        return trimmedField(t, line, name, null);
+    }
+
+    private FixedField trimmedField(String t, int line, String name, String nameSuffix) {
         if (t.charAt(0) == '*' && allStars(t)) {
-            issue(line, name, ParseIssue.Kind.OVERFLOW, "'" + t + "': the value did not fit its Fortran field");
+            issue(line, fullName(name, nameSuffix), ParseIssue.Kind.OVERFLOW,
+                    "'" + t + "': the value did not fit its Fortran field");
             return new FixedField(t, null);
         }
         Double v = strictReal(t);
         if (v == null) {
             boolean merged = looksRunTogether(t);
-            issue(line, name, merged ? ParseIssue.Kind.RUN_TOGETHER : ParseIssue.Kind.UNEXPECTED,
+            issue(line, fullName(name, nameSuffix), merged ? ParseIssue.Kind.RUN_TOGETHER : ParseIssue.Kind.UNEXPECTED,
                     "'" + t + "'" + (merged ? ": two numbers printed without a blank" : ": not a number"));
             return null;
         }
@@ -85,7 +102,51 @@ final class FieldReader {
 
     /** {@link #integer(String, int, String)} of {@code s.substring(from, to)}. */
     Integer integer(String s, int from, int to, int line, String name) {
+        // fast path, no FixedField: [sign] 1..9 digits is an integer that field + integerOf would
+        // accept with the same value and without an issue; anything else goes the general way
+        int a = from;
+        int b = to;
+        while (a < b && s.charAt(a) <= ' ') {
+            a++;
+        }
+        while (b > a && s.charAt(b - 1) <= ' ') {
+            b--;
+        }
+        int i = a;
+        boolean negative = false;
+        if (i < b && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        if (b > i && b - i <= 9) {
+            int v = 0;
+            for (; i < b; i++) {
+                char c = s.charAt(i);
+                if (!isDigit(c)) {
+                    break;
+                }
+                v = v * 10 + (c - '0');
+            }
+            if (i == b) {
+                return negative ? -v : v;
+            }
+        }
         return integerOf(field(s, from, to, line, name), line, name);
+    }
+
+    /**
+     * The value of {@link #field(String, int, int, int, String)}, or NaN when that would be null or
+     * overflowed (reported the same way), for callers that keep only the number: a plain decimal is
+     * read in place without creating the field's text.
+     */
+    double realOrNaN(String s, int from, int to, int line, String name) {
+        // plainDecimalOrNaN accepts exactly the plain form of strictReal's fast path, with the same value
+        double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        FixedField f = field(s, from, to, line, name);
+        return f == null ? Double.NaN : f.valueOrNaN();
     }
 
     private Integer integerOf(FixedField f, int line, String name) {

@@ -79,6 +79,17 @@ public final class SpecxLogParser {
     private boolean sawTotalCpu;
 
     private int lastLine;
+    /** Marks (by identity) the stage "SCF iteration n" of a deck, whose text is built only at its end. */
+    private static final String SCF_ITERATION = new String("SCF iteration");
+    /**
+     * Lines on which {@link ModeBlockParser#mayOpenBlock} is true, in order: only the first one
+     * after each possible deck start (a mesh header or 'data read in'), which is all
+     * {@link #withModeBlocks} needs to know where a deck's mode scan must begin.
+     */
+    private int[] modeCandidates = new int[8];
+    private int modeCandidateCount;
+    /** True from a possible deck start until the next candidate line is recorded. */
+    private boolean modeCandidateWanted = true;
     private final List<TextLine> brokenIterations = new ArrayList<>();
     private int endOfText;
     private boolean recognised;
@@ -130,6 +141,9 @@ public final class SpecxLogParser {
             }
             anyText = true;
             lastLine = no;
+            if (modeCandidateWanted && ModeBlockParser.mayOpenBlock(line)) {
+                addModeCandidate(no);
+            }
             handle(line, p, no);
         }
         if (!anyText) {
@@ -297,7 +311,7 @@ public final class SpecxLogParser {
             }
             case 'i' -> {
                 if (line.startsWith("itr=", p)) {
-                    itrLine(line, no);
+                    itrLine(line, p, no);
                 } else if (line.startsWith("interval=", p)) {
                     interval(line, no);
                 }
@@ -547,6 +561,7 @@ public final class SpecxLogParser {
         }
         pendingMeshLine = no;
         pendingMesh = new MeshHeader(no, null, null, null, null);
+        modeCandidateWanted = true;
         recognised = true;
     }
 
@@ -581,6 +596,7 @@ public final class SpecxLogParser {
             decks.add(cur.build(first - 1, true, false));
         }
         pendingMesh = null;
+        modeCandidateWanted = true;
         cur = new DeckBuilder(decks.size(), first, no, mesh);
         recognised = true;
     }
@@ -630,7 +646,7 @@ public final class SpecxLogParser {
         } else {
             int it = line.indexOf("itr=", p);
             if (it >= 0 && it - p <= 2) {
-                itrLine(line, no);
+                itrLine(line, it, no);
             }
         }
     }
@@ -913,10 +929,11 @@ public final class SpecxLogParser {
                 return;
             }
             Integer k = fr.integer(line, from, open, no, "energyMesh.index");
-            FixedField re = fr.field(line, open + 1, comma, no, "energyMesh.re");
-            FixedField im = fr.field(line, comma + 1, close, no, "energyMesh.im");
-            if (k != null && re != null && re.value() != null && im != null && im.value() != null) {
-                cur.meshPoints.add(new EnergyMeshPoint(k, re.value(), im.value()));
+            // only the numbers are kept: read in place (NaN: unreadable or overflowed, reported)
+            double re = fr.realOrNaN(line, open + 1, comma, no, "energyMesh.re");
+            double im = fr.realOrNaN(line, comma + 1, close, no, "energyMesh.im");
+            if (k != null && !Double.isNaN(re) && !Double.isNaN(im)) {
+                cur.meshPoints.add(new EnergyMeshPoint(k, re, im));
             }
             from = close + 1;
         }
@@ -973,11 +990,11 @@ public final class SpecxLogParser {
 
     // ------------------------------------------------------------------ SCF loop and summary
 
-    private void itrLine(String line, int no) {
+    /** @param it where {@code itr=} starts: its first occurrence, only blanks and CPA flags precede it */
+    private void itrLine(String line, int it, int no) {
         if (cur == null) {
             return;
         }
-        int it = line.indexOf("itr=");
         int neu = line.indexOf(" neu=", it);
         if (neu < 0) {
             if (line.indexOf("chr,spn", it) >= 0) {
@@ -996,7 +1013,9 @@ public final class SpecxLogParser {
             brokenIterations.add(new TextLine(no, line.trim()));
             return;
         }
-        String flags = it >= 2 ? line.substring(it - 2, it) : (it == 1 ? " " + line.charAt(0) : "  ");
+        // most iterations print no CPA flag: share one blank text rather than a substring per line
+        String flags = it >= 2 ? (line.charAt(it - 2) == ' ' && line.charAt(it - 1) == ' ' ? "  "
+                : line.substring(it - 2, it)) : (it == 1 ? " " + line.charAt(0) : "  ");
         ScfIteration s = new ScfIteration(no, flags,
                 fr.field(line, it + 4, neu, no, "iteration.itr"),
                 fr.field(line, neu + 5, mom, no, "iteration.neu"),
@@ -1004,7 +1023,8 @@ public final class SpecxLogParser {
                 fr.field(line, te + 5, err, no, "iteration.te"),
                 fr.field(line, err + 6, line.length(), no, "iteration.err"));
         cur.iterations.add(s);
-        cur.stage = "SCF iteration " + (s.itr() == null ? "?" : s.itr().raw());
+        // the text is built only when the deck is (one concatenation per iteration line otherwise)
+        cur.stage = SCF_ITERATION;
     }
 
     private void interval(String line, int no) {
@@ -1212,7 +1232,7 @@ public final class SpecxLogParser {
             }
             String state = line.substring(at + 4, close).trim();
             boolean star = close + 1 < line.length() && line.charAt(close + 1) == '*';
-            FixedField v = fr.field(line, from, at, no, "component.coreLevel." + state);
+            FixedField v = fr.field(line, from, at, no, "component.coreLevel", state);
             (up ? c.coreUp : c.coreDown).add(new CoreLevel(no, state, v, star));
             from = close + (star ? 2 : 1);
         }
@@ -1280,15 +1300,17 @@ public final class SpecxLogParser {
                 fr.issue(no, field, ParseIssue.Kind.UNEXPECTED, "no ')' after '('");
                 break;
             }
-            String raw = line.substring(from, open);
+            // the value is line[from, end): up to the '(' or to the last unit before it; read in
+            // place, with the field name built only for an issue
+            int end = open;
             if (!unit.isEmpty()) {
-                int u = raw.lastIndexOf(unit);
-                if (u >= 0) {
-                    raw = raw.substring(0, u);
+                int u = line.lastIndexOf(unit, open - unit.length());
+                if (u >= from) {
+                    end = u;
                 }
             }
             String label = line.substring(open + 1, close).trim();
-            out.add(new ShellValue(label, fr.field(raw, no, field + "." + label)));
+            out.add(new ShellValue(label, fr.field(line, from, end, no, field, label)));
             from = close + 1;
         }
         return out;
@@ -1435,7 +1457,33 @@ public final class SpecxLogParser {
                 detail, issues);
     }
 
-    /** Attaches the blocks only some modes print, parsed over each deck's own line range. */
+    private void addModeCandidate(int no) {
+        if (modeCandidateCount == modeCandidates.length) {
+            modeCandidates = java.util.Arrays.copyOf(modeCandidates, 2 * modeCandidateCount);
+        }
+        modeCandidates[modeCandidateCount++] = no;
+        modeCandidateWanted = false;
+    }
+
+    /**
+     * The first line of {@code from..to} that may open a mode block, {@code to + 1} when none does.
+     * Every deck starts at a mesh header or 'data read in' line, after which the first candidate
+     * is always recorded, so the first recorded line inside the range is the deck's first one.
+     */
+    private int firstModeCandidate(int from, int to) {
+        int i = java.util.Arrays.binarySearch(modeCandidates, 0, modeCandidateCount, from);
+        if (i < 0) {
+            i = -i - 1;
+        }
+        return i < modeCandidateCount && modeCandidates[i] <= to ? modeCandidates[i] : to + 1;
+    }
+
+    /**
+     * Attaches the blocks only some modes print, parsed over each deck's own line range. A deck
+     * without a line that may open a block has none ({@link ModeResults#NONE}, which the scan would
+     * also return), so it is not scanned; otherwise the scan reads only the context of the lines
+     * before the first candidate.
+     */
     private List<Deck> withModeBlocks(List<Deck> decks, DetectedDialect dialect) {
         List<Deck> out = new ArrayList<>(decks.size());
         AkaiVersion version = dialect.version().orElse(null);
@@ -1444,11 +1492,17 @@ public final class SpecxLogParser {
                 out.add(d);
                 continue;
             }
+            int firstCandidate = firstModeCandidate(d.firstLine(), d.lastLine());
+            if (firstCandidate > d.lastLine()) {
+                out.add(d.withModes(ModeResults.NONE));
+                continue;
+            }
             List<String> typeNames = new ArrayList<>(d.types().size());
             for (SiteType t : d.types()) {
                 typeNames.add(t.name());
             }
-            out.add(d.withModes(ModeBlockParser.parse(text, d.firstLine(), d.lastLine(), version, typeNames)));
+            out.add(d.withModes(ModeBlockParser.parse(text, d.firstLine(), d.lastLine(), firstCandidate, version,
+                    typeNames)));
         }
         return out;
     }
@@ -1614,6 +1668,7 @@ public final class SpecxLogParser {
         final int firstLine;
         final int dataLine;
         final MeshHeader mesh;
+        /** Where the deck got to; {@link #SCF_ITERATION} stands for "SCF iteration" + the itr of the last one. */
         String stage = "input echo";
         boolean echoOpen = true;
         String goText;
@@ -1693,6 +1748,14 @@ public final class SpecxLogParser {
             }
         }
 
+        String stageText() {
+            if (stage != SCF_ITERATION) {
+                return stage;
+            }
+            ScfIteration last = iterations.get(iterations.size() - 1);
+            return "SCF iteration " + (last.itr() == null ? "?" : last.itr().raw());
+        }
+
         Deck build(int lastLine, boolean followedByDeck, boolean followedByFooter) {
             closeComponent(lastLine);
             InputEcho input = new InputEcho(dataLine, goText, goWidth, goTruncated, goKind, goMode, potentialFile, brvtyp,
@@ -1748,7 +1811,7 @@ public final class SpecxLogParser {
             }
             return new Deck(index, firstLine, lastLine, mesh, input, meshPoints, lattice == null ? null : lattice.build(),
                     siteTypes, atoms, windows, ewald, bz, fold, scfStart, iterations, noConvergence, timing, fs,
-                    components, options, messages, errorStop, sbtime, outcome, stage, missing, ModeResults.NONE);
+                    components, options, messages, errorStop, sbtime, outcome, stageText(), missing, ModeResults.NONE);
         }
 
         private Integer ntypValue() {

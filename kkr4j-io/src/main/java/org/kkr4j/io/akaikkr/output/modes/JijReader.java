@@ -184,10 +184,18 @@ final class JijReader {
     /** Reads the rows after the {@code pair#} header into {@code rows}; returns the last line read. */
     int readPairList(int header, List<JijPairListRow> rows) {
         String field = PAIR_LIST;
+        int[] bounds = new int[2 * PAIR_FIELDS];
         for (int n = header + 1; n <= ctx.to; n++) {
             String s = ctx.line(n);
             if (s.isBlank()) {
                 return n - 1;
+            }
+            if (plainPairFields(s, bounds)) {
+                JijPairListRow row = plainPairRow(s, n, bounds);
+                if (row != null) {
+                    rows.add(row);
+                    continue;
+                }
             }
             String unbracketed = s.replace('(', ' ').replace(')', ' ');
             List<String> t = RangeContext.tokens(unbracketed);
@@ -220,5 +228,86 @@ final class JijReader {
             ctx.issue(ctx.to, field, ParseIssue.Kind.TRUNCATED, "the log ends inside the pair list");
         }
         return ctx.to;
+    }
+
+    /**
+     * The fast path of a pair row, read in place: true (with the start and end of each field in
+     * {@code bounds}) when the row has exactly {@link #PAIR_FIELDS} fields and only the characters
+     * of numbers, blanks and brackets, with no asterisk. On such a row the general path (brackets
+     * turned into blanks, {@code RangeContext.tokens}, the numeric-line test) finds the same fields;
+     * any other row takes that path, which also reports it.
+     */
+    private static boolean plainPairFields(String s, int[] bounds) {
+        int count = 0;
+        boolean digit = false;
+        int start = -1;
+        for (int i = 0, n = s.length(); i <= n; i++) {
+            char c = i < n ? s.charAt(i) : ' ';
+            if (c == ' ' || c == '(' || c == ')') {
+                if (start >= 0) {
+                    if (count == PAIR_FIELDS) {
+                        return false;
+                    }
+                    bounds[2 * count] = start;
+                    bounds[2 * count + 1] = i;
+                    count++;
+                    start = -1;
+                }
+            } else if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'E' || c == 'e') {
+                digit |= c >= '0' && c <= '9';
+                if (start < 0) {
+                    start = i;
+                }
+            } else {
+                return false;
+            }
+        }
+        return digit && count == PAIR_FIELDS;
+    }
+
+    /**
+     * The row of a line accepted by {@link #plainPairFields}; null when an integer field is not
+     * plain digits (the general path then reads, or rejects, the row).
+     */
+    private JijPairListRow plainPairRow(String s, int n, int[] bounds) {
+        int[] ints = new int[PAIR_INT_POSITIONS.length];
+        for (int k = 0; k < PAIR_INT_POSITIONS.length; k++) {
+            int f = PAIR_INT_POSITIONS[k];
+            int v = plainInteger(s, bounds[2 * f], bounds[2 * f + 1]);
+            if (v == Integer.MIN_VALUE) {
+                return null;
+            }
+            ints[k] = v;
+        }
+        // RangeContext.real of the range is real() of the token: same fast path, same fallback
+        double distance = ctx.real(s, bounds[16], bounds[17], n, PAIR_DISTANCE);
+        double jMeV = ctx.real(s, bounds[18], bounds[19], n, PAIR_J);
+        return new JijPairListRow(n, ints[0], ints[1], ints[2], ints[3], ints[4], ints[5], ints[6], ints[7],
+                distance, jMeV, ints[8]);
+    }
+
+    /**
+     * {@code [sign] 1..9 digits} as FortranNumbers.parseInteger reads it; Integer.MIN_VALUE for
+     * anything else (which cannot come out of nine digits).
+     */
+    private static int plainInteger(String s, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (s.charAt(i) == '-' || s.charAt(i) == '+') {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        if (i == to || to - i > 9) {
+            return Integer.MIN_VALUE;
+        }
+        int v = 0;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return Integer.MIN_VALUE;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return negative ? -v : v;
     }
 }

@@ -47,12 +47,62 @@ public final class ModeBlockParser {
      */
     public static ModeResults parse(SourceText src, int fromLine, int toLine, AkaiVersion dialect,
                                     List<String> typeNames) {
+        return parse(src, fromLine, toLine, fromLine, dialect, typeNames);
+    }
+
+    /**
+     * {@link #parse(SourceText, int, int, AkaiVersion, List)} for a caller that has already tested
+     * every line of the deck with {@link #mayOpenBlock(String)}: the lines before
+     * {@code firstCandidateLine} are then read only for the deck's context (magtyp, lmxtyp of each
+     * type), which is all the full scan would take from them. The log parser uses it so that the
+     * self-consistent part of a deck (most of its lines) is not searched for captions twice.
+     *
+     * @param firstCandidateLine the first line of the range for which {@code mayOpenBlock} is true
+     *                           ({@code toLine + 1} when there is none), 1-based
+     */
+    public static ModeResults parse(SourceText src, int fromLine, int toLine, int firstCandidateLine,
+                                    AkaiVersion dialect, List<String> typeNames) {
         if (fromLine < 1 || toLine > src.lineCount() || fromLine > toLine + 1) {
             throw new IllegalArgumentException("line range " + fromLine + ".." + toLine + " outside "
                     + src.name() + " (" + src.lineCount() + " lines)");
         }
+        if (firstCandidateLine < fromLine || firstCandidateLine > toLine + 1) {
+            throw new IllegalArgumentException("first candidate line " + firstCandidateLine + " outside "
+                    + fromLine + ".." + toLine);
+        }
         RangeContext ctx = new RangeContext(src, fromLine, toLine);
-        return new Scan(ctx, dialect, typeNames == null ? List.of() : List.copyOf(typeNames)).run();
+        return new Scan(ctx, dialect, typeNames == null ? List.of() : List.copyOf(typeNames)).run(firstCandidateLine);
+    }
+
+    /**
+     * True when the scan might read a block from this line: a superset of the lines {@code Scan.run}
+     * acts on besides the context echo (every caption test, loosened where it uses a regex, and
+     * every line long enough to hold both fixed-spin labels). A deck none of whose lines passes has
+     * no mode block: the scan would return {@link ModeResults#NONE}, with no issue, so the log parser
+     * skips it. Keep in step with the caption tests in {@code Scan.run}.
+     */
+    public static boolean mayOpenBlock(String line) {
+        int p = Scan.trimStart(line);
+        if (p == line.length()) {
+            return false;
+        }
+        boolean caption = switch (line.charAt(p)) {
+            case 'D' -> line.startsWith("DOS of component", p);
+            case 't' -> line.startsWith("total DOS", p);
+            case 'i' -> line.startsWith("integrated DOS", p);
+            case 'd' -> line.startsWith("dlimit=", p);
+            case 'J' -> line.startsWith("J_ij", p);
+            case 'p' -> line.startsWith("pair#", p);
+            case 's' -> line.startsWith("sublat", p);
+            case 'T' -> line.startsWith("Tc (in mean field approximation)", p);
+            case '*' -> line.startsWith("*** vertex correction made", p);
+            // "cnd" covers both the cnd1/cnd2 lines and "cnductivity"
+            case 'c' -> line.startsWith("conductivity component=", p) || line.startsWith("cnd", p);
+            case 'r' -> line.startsWith("resistivity", p);
+            default -> false;
+        };
+        return caption || (line.length() - p >= FIXED_SPIN_MIN_LENGTH && line.contains(FIXED_SPIN_MOMENT)
+                && line.contains(FIXED_SPIN_FIELD));
     }
 
     /** Whole file as one deck. */
@@ -71,7 +121,8 @@ public final class ModeBlockParser {
             this.typeNames = typeNames;
         }
 
-        ModeResults run() {
+        /** @param firstCandidate lines before it hold no caption: only their context is read */
+        ModeResults run(int firstCandidate) {
             Optional<Boolean> nonMagnetic = Optional.empty();
             List<Integer> lmxtyp = new ArrayList<>();
             Integer currentLmxtyp = null;
@@ -88,7 +139,27 @@ public final class ModeBlockParser {
             int tcLine = 0;
             FixedSpinResult fixedSpin = null;
 
-            for (int n = ctx.from; n <= ctx.to; n++) {
+            // the deck's echo, before the first line that may open a block: the same context tests
+            // as in the full loop below, whose caption tests would all fail here
+            for (int n = ctx.from; n < firstCandidate; n++) {
+                String line = ctx.line(n);
+                int p = trimStart(line);
+                if (p == line.length()) {
+                    continue;
+                }
+                Matcher m;
+                if (nonMagnetic.isEmpty() && line.contains("magtyp=") && (m = MAGTYP.matcher(line)).find()) {
+                    nonMagnetic = Optional.of(m.group(1).equals("nmag"));
+                }
+                char c = line.charAt(p);
+                int q = c == 't' || c == 'c' ? regexSpaceEnd(line) : -1;
+                if (c == 't' && line.startsWith("type=", q) && (m = TYPE_LINE.matcher(line)).find()) {
+                    currentLmxtyp = Integer.parseInt(m.group(1));
+                } else if (c == 'c' && currentLmxtyp != null && isComponentLine(line, q)) {
+                    lmxtyp.add(currentLmxtyp);
+                }
+            }
+            for (int n = firstCandidate; n <= ctx.to; n++) {
                 String line = ctx.line(n);
                 // where line.trim() would start, found without creating the trimmed copy; its end is
                 // found only for the few lines that need it

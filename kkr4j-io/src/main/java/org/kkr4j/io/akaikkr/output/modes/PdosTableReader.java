@@ -160,7 +160,14 @@ final class PdosTableReader {
             }
             cuts.add(cut);
         }
-        int linesPerRow = linesPerRow(cuts, toEnd);
+        // the energy slot of every line read once, as a plain decimal (NaN otherwise): both the
+        // grouping into rows and the rows themselves need it
+        double[] plainEnergy = new double[cuts.size()];
+        for (int i = 0; i < plainEnergy.length; i++) {
+            Cut c = cuts.get(i);
+            plainEnergy[i] = FortranNumbers.plainDecimalOrNaN(c.text(), c.from(0), c.to(0));
+        }
+        int linesPerRow = linesPerRow(cuts, plainEnergy, toEnd);
         if (linesPerRow == 0) {
             throw ctx.error(header + 1, field, "cannot group the lines of this PDOS table into rows"
                     + " with the same number of values and ascending energies");
@@ -185,7 +192,7 @@ final class PdosTableReader {
         }
         List<PdosRow> rows = new ArrayList<>(complete / linesPerRow);
         for (int r = 0; r < complete; r += linesPerRow) {
-            rows.add(row(cuts, r, linesPerRow, energyField, valueFields));
+            rows.add(row(cuts, r, linesPerRow, plainEnergy[r], energyField, valueFields));
         }
         return new ComponentPdos(component, printed, header, columns, total, rows);
     }
@@ -251,7 +258,7 @@ final class PdosTableReader {
     }
 
     /** The smallest number of lines per row (1..4) consistent with the data, 0 when none is. */
-    private static int linesPerRow(List<Cut> cuts, boolean toEnd) {
+    private static int linesPerRow(List<Cut> cuts, double[] plainEnergy, boolean toEnd) {
         for (int per = 1; per <= Math.min(4, cuts.size()); per++) {
             if (cuts.size() % per != 0 && !toEnd) {
                 continue;
@@ -270,7 +277,7 @@ final class PdosTableReader {
                     // every line of a wrapped row but the last is full
                     ok = cuts.get(r + k).slots() == fullLine;
                 }
-                double e = cuts.get(r).valueOrNaN(0);
+                double e = Double.isNaN(plainEnergy[r]) ? cuts.get(r).valueOrNaN(0) : plainEnergy[r];
                 if (ok && !Double.isNaN(e)) {
                     ok = e > previous;
                     previous = e;
@@ -378,10 +385,13 @@ final class PdosTableReader {
         return out;
     }
 
-    private PdosRow row(List<Cut> cuts, int start, int per, String energyField, String[] valueFields) {
+    private PdosRow row(List<Cut> cuts, int start, int per, double plainEnergy, String energyField,
+                        String[] valueFields) {
         Cut first = cuts.get(start);
         int line = first.line();
-        double energy = ctx.real(first.text(), first.from(0), first.to(0), line, energyField);
+        // ctx.real returns the plain decimal when there is one; only other text needs its checks
+        double energy = Double.isNaN(plainEnergy)
+                ? ctx.real(first.text(), first.from(0), first.to(0), line, energyField) : plainEnergy;
         double[] values = new double[fieldsOfRow(cuts, start, per) - 1];
         int column = 0;
         for (int k = 0; k < per; k++) {
