@@ -18,15 +18,55 @@ import java.util.RandomAccess;
  * outside printable ASCII as a blank, and parsers decide what such bytes mean. Line ends may be
  * {@code \n} or {@code \r\n}; the carriage return is dropped (specx would see it as a blank).
  *
- * @param name  file path or a label such as {@code <stdin>}; used in messages only
- * @param lines the lines without line terminators; line {@code i} of the file is {@code lines.get(i - 1)}
+ * <p>The decoded text is kept whole, with the start and end of every line. Hot readers work on
+ * {@link #text()} by position ({@link #lineStart(int)}, {@link #lineEnd(int)}), so that the String
+ * of a line that is only scanned (blank lines, table rows read in place) is never made; {@link
+ * #lines()} makes a line's String on first access and then keeps it, so every caller still sees
+ * one shared String per line.
  */
-public record SourceText(String name, List<String> lines) {
+public final class SourceText {
 
-    public SourceText {
-        // lines split here are already an unmodifiable list of their own; copying them again costs
-        // as much as the split
-        lines = lines instanceof LineArray ? lines : List.copyOf(lines);
+    private final String name;
+    private final String text;
+    /** Start of line i (0-based) in {@link #text}, and its end without the line terminator. */
+    private final int[] starts;
+    private final int[] ends;
+    private final int count;
+    private final LazyLines lines;
+
+    /**
+     * Source from lines already split (without terminators). The text behind the positions is the
+     * lines joined with {@code \n}; positions are those of the given lines, whatever they hold.
+     *
+     * @param name  file path or a label such as {@code <stdin>}; used in messages only
+     * @param lines the lines; line {@code i} of the file is {@code lines.get(i - 1)}
+     */
+    public SourceText(String name, List<String> lines) {
+        String[] given = lines.toArray(String[]::new);
+        int[] s = new int[given.length];
+        int[] e = new int[given.length];
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < given.length; i++) {
+            s[i] = sb.length();
+            sb.append(Objects.requireNonNull(given[i], "line"));
+            e[i] = sb.length();
+            sb.append('\n');
+        }
+        this.name = name;
+        this.text = sb.toString();
+        this.starts = s;
+        this.ends = e;
+        this.count = given.length;
+        this.lines = new LazyLines(given);
+    }
+
+    private SourceText(String name, String text, int[] starts, int[] ends, int count) {
+        this.name = name;
+        this.text = text;
+        this.starts = starts;
+        this.ends = ends;
+        this.count = count;
+        this.lines = new LazyLines(new String[count]);
     }
 
     public static SourceText read(Path file) {
@@ -43,48 +83,84 @@ public record SourceText(String name, List<String> lines) {
 
     public static SourceText of(String name, String text) {
         // String.indexOf(char) is vectorised; a charAt loop over the text was the cost of splitting
-        String[] out = new String[Math.max(16, text.length() / 32)];
+        int capacity = Math.max(16, text.length() / 32);
+        int[] starts = new int[capacity];
+        int[] ends = new int[capacity];
         int count = 0;
         int start = 0;
         int n = text.length();
         while (start < n) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? n : nl;
-            if (count == out.length) {
-                out = Arrays.copyOf(out, count * 2);
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
             }
-            out[count++] = stripCr(text, start, end);
+            starts[count] = start;
+            ends[count++] = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
             start = end + 1;
         }
-        return new SourceText(name, new LineArray(out, count));
+        return new SourceText(name, text, starts, ends, count);
     }
 
-    /** The unmodifiable lines made by {@link #of(String, String)}, over an array nobody else holds. */
-    private static final class LineArray extends AbstractList<String> implements RandomAccess {
+    /** File path or label, for messages. */
+    public String name() {
+        return name;
+    }
 
-        private final String[] lines;
-        private final int size;
+    /** The lines without line terminators; line {@code i} of the file is {@code lines().get(i - 1)}. */
+    public List<String> lines() {
+        return lines;
+    }
 
-        LineArray(String[] lines, int size) {
-            this.lines = lines;
-            this.size = size;
+    /**
+     * The whole decoded text; line {@code n} is {@code text().substring(lineStart(n), lineEnd(n))}.
+     * For readers that scan lines by position without making their Strings.
+     */
+    public String text() {
+        return text;
+    }
+
+    /** Position in {@link #text()} of the first character of the 1-based line {@code number}. */
+    public int lineStart(int number) {
+        Objects.checkIndex(number - 1, count);
+        return starts[number - 1];
+    }
+
+    /** Position in {@link #text()} just after the 1-based line {@code number} (terminator excluded). */
+    public int lineEnd(int number) {
+        Objects.checkIndex(number - 1, count);
+        return ends[number - 1];
+    }
+
+    /**
+     * The unmodifiable lines, each made from the text on first access and kept, so that repeated
+     * access and every parser share one String per line.
+     */
+    private final class LazyLines extends AbstractList<String> implements RandomAccess {
+
+        private final String[] made;
+
+        LazyLines(String[] made) {
+            this.made = made;
         }
 
         @Override
         public String get(int index) {
-            Objects.checkIndex(index, size);
-            return lines[index];
+            Objects.checkIndex(index, count);
+            String s = made[index];
+            if (s == null) {
+                // a racing thread may make an equal String too; Strings are immutable, so either is fine
+                s = text.substring(starts[index], ends[index]);
+                made[index] = s;
+            }
+            return s;
         }
 
         @Override
         public int size() {
-            return size;
+            return count;
         }
-    }
-
-    private static String stripCr(String text, int from, int to) {
-        int end = to > from && text.charAt(to - 1) == '\r' ? to - 1 : to;
-        return text.substring(from, end);
     }
 
     /** The 1-based line {@code number}. */
@@ -93,11 +169,27 @@ public record SourceText(String name, List<String> lines) {
     }
 
     public int lineCount() {
-        return lines.size();
+        return count;
     }
 
     /** True when the file has no lines at all. */
     public boolean isEmpty() {
-        return lines.isEmpty();
+        return count == 0;
+    }
+
+    /** Equal when name and lines are equal (as for the record this class was). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourceText other && Objects.equals(name, other.name) && lines.equals(other.lines);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(name) + lines.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SourceText[name=" + name + ", lines=" + count + "]";
     }
 }

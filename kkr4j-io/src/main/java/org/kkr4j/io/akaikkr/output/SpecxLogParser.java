@@ -112,28 +112,32 @@ public final class SpecxLogParser {
 
     private SpecxLog run() {
         List<String> lines = text.lines();
+        // the blank and binary tests and the skip of ignored numeric rows read the text by position,
+        // so that no String is made for a line nothing here keeps (blank lines, tables of mode blocks)
+        String all = text.text();
         int n = lines.size();
         boolean anyText = false;
         endOfText = n;
         for (int i = 0; i < n; i++) {
-            String line = lines.get(i);
             int no = i + 1;
+            int start = text.lineStart(no);
+            int end = text.lineEnd(no);
             // a full scan of the first lines catches binary files; later, NUL padding after a crash
             // shows in the first or last character of a line
-            int bad = i < FULL_BINARY_SCAN_LINES || suspicious(line) ? binaryColumn(line) : -1;
+            int bad = i < FULL_BINARY_SCAN_LINES || suspicious(all, start, end) ? binaryColumn(all, start, end) : -1;
             if (bad >= 0) {
                 if (!recognised) {
                     throw new KkrFormatException(source, no, "log", String.format(
-                            "binary byte 0x%02X at column %d: not a specx output", (int) line.charAt(bad), bad + 1));
+                            "binary byte 0x%02X at column %d: not a specx output", (int) all.charAt(bad), bad - start + 1));
                 }
                 fr.issue(no, "log", ParseIssue.Kind.UNEXPECTED, String.format(
                         "binary byte 0x%02X at column %d; the %d lines from here on are not read",
-                        (int) line.charAt(bad), bad + 1, n - i));
+                        (int) all.charAt(bad), bad - start + 1, n - i));
                 endOfText = i;
                 break;
             }
-            int p = firstNonBlank(line);
-            if (p < 0) {
+            int q = firstNonBlank(all, start, end);
+            if (q < 0) {
                 if (ctx != Ctx.STOP_CODE) {
                     ctx = Ctx.NONE;
                 }
@@ -141,10 +145,17 @@ public final class SpecxLogParser {
             }
             anyText = true;
             lastLine = no;
+            if (ignoredNumericRow(all, q, end)) {
+                // what handle() would do with it: numericRow ends in preambleDateTime, which has nothing
+                // to do once a deck has begun, and the line is not a footer line
+                footerStart = 0;
+                continue;
+            }
+            String line = lines.get(i);
             if (modeCandidateWanted && ModeBlockParser.mayOpenBlock(line)) {
                 addModeCandidate(no);
             }
-            handle(line, p, no);
+            handle(line, q - start, no);
         }
         if (!anyText) {
             throw new KkrFormatException(source, 0, "log", "empty file: not a specx output");
@@ -156,29 +167,56 @@ public final class SpecxLogParser {
         return finish();
     }
 
+    /**
+     * True for a line starting with a number at {@code q} that {@link #handle} would pass to
+     * {@link #numericRow} only for {@link #preambleDateTime} to ignore (after the preamble, outside
+     * every numeric context), and that cannot be a mode-block candidate: such a line starts with no
+     * caption, and the fixed-spin line, the only candidate without a caption, has an 'f'.
+     */
+    private boolean ignoredNumericRow(String all, int q, int end) {
+        char c = all.charAt(q);
+        if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')) {
+            return false;
+        }
+        boolean defaultCtx = ctx == Ctx.NONE || ctx == Ctx.PRIM || ctx == Ctx.RECIP
+                || ctx == Ctx.OCC_UP || ctx == Ctx.OCC_DOWN;
+        if (!defaultCtx || (cur == null && decks.isEmpty())) {
+            return false;
+        }
+        if (modeCandidateWanted) {
+            for (int k = q; k < end; k++) {
+                if (all.charAt(k) == 'f') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static final int FULL_BINARY_SCAN_LINES = 64;
 
-    private static boolean suspicious(String line) {
-        int n = line.length();
-        return n > 0 && (isBinary(line.charAt(0)) || isBinary(line.charAt(n - 1)));
+    private static boolean suspicious(String s, int from, int to) {
+        return to > from && (isBinary(s.charAt(from)) || isBinary(s.charAt(to - 1)));
     }
 
     private static boolean isBinary(char c) {
         return (c < 0x20 && c != '\t' && c != '\f') || (c >= 0x7F && c < 0xA0);
     }
 
-    private static int binaryColumn(String line) {
-        for (int i = 0, n = line.length(); i < n; i++) {
-            if (isBinary(line.charAt(i))) {
+    /** Position in {@code s} of the first binary character of {@code s[from, to)}, -1 when none. */
+    private static int binaryColumn(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isBinary(s.charAt(i))) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static int firstNonBlank(String line) {
-        for (int i = 0, n = line.length(); i < n; i++) {
-            char c = line.charAt(i);
+    /** Position in {@code s} of the first non-blank character of {@code s[from, to)}, -1 when none. */
+    private static int firstNonBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c != ' ' && c != '\t' && c != '\f') {
                 return i;
             }
