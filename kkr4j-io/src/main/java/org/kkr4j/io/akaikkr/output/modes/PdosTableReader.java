@@ -41,8 +41,10 @@ final class PdosTableReader {
      * {@code header + 1 .. dataEnd}.
      */
     static int dataEnd(RangeContext ctx, int header) {
+        // tested by position in the text: a row's String is not needed to find the table's end
+        String all = ctx.src.text();
         int n = header + 1;
-        while (n <= ctx.to && isNumericLine(ctx.line(n))) {
+        while (n <= ctx.to && isNumericLine(all, ctx.src.lineStart(n), ctx.src.lineEnd(n))) {
             n++;
         }
         return n - 1;
@@ -79,9 +81,14 @@ final class PdosTableReader {
 
     /** Digits or asterisks, with only blanks, points, signs and exponent letters besides. */
     static boolean isNumericLine(String s) {
+        return isNumericLine(s, 0, s.length());
+    }
+
+    /** {@link #isNumericLine(String)} of {@code s[from, to)}. */
+    static boolean isNumericLine(String s, int from, int to) {
         // one shift and mask per character; a blank line has no digit, so it needs no isBlank() pass
         long seen = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 64) {
                 long bit = 1L << c;
@@ -97,18 +104,19 @@ final class PdosTableReader {
     }
 
     /**
-     * One physical line cut into its slots: slot 0 is {@code text[0, energyEnd)} (the energy or a
-     * wrapped value), slot k the k-th 10-character field after the gap. The slots are kept as
-     * positions in the line, so that no substring is made for a field that reads normally.
+     * One physical line cut into its slots: slot 0 is {@code [0, energyEnd)} of the line (the energy
+     * or a wrapped value), slot k the k-th 10-character field after the gap. The slots are kept as
+     * positions in the whole source text ({@code text}, the line starting at {@code start}), so
+     * that neither the line nor a field that reads normally is made into a String.
      */
-    private record Cut(int line, String text, int energyEnd, int slots) {
+    private record Cut(int line, String text, int start, int energyEnd, int slots) {
 
         int from(int slot) {
-            return slot == 0 ? 0 : energyEnd + GAP + (slot - 1) * WIDTH;
+            return slot == 0 ? start : start + energyEnd + GAP + (slot - 1) * WIDTH;
         }
 
         int to(int slot) {
-            return slot == 0 ? energyEnd : from(slot) + WIDTH;
+            return slot == 0 ? start + energyEnd : from(slot) + WIDTH;
         }
 
         /** The slot as text without blanks, for messages. */
@@ -223,28 +231,31 @@ final class PdosTableReader {
 
     /** Cuts a line into slots, or null when it does not fit the layout. */
     private Cut cut(int n, int energyEnd) {
-        String s = ctx.line(n);
+        // positions relative to the line, characters read from the whole text at start + position
+        String s = ctx.src.text();
+        int start = ctx.src.lineStart(n);
         // a numeric line has no blanks but spaces, so this is the length after stripTrailing()
-        int len = s.length();
-        while (len > 0 && s.charAt(len - 1) == ' ') {
+        int len = ctx.src.lineEnd(n) - start;
+        while (len > 0 && s.charAt(start + len - 1) == ' ') {
             len--;
         }
-        if (len < energyEnd || s.charAt(energyEnd - 1) == ' ') {
+        if (len < energyEnd || s.charAt(start + energyEnd - 1) == ' ') {
             return null;
         }
         if (len == energyEnd) {
-            return new Cut(n, s, energyEnd, 1);
+            return new Cut(n, s, start, energyEnd, 1);
         }
         int valuesStart = energyEnd + GAP;
-        if (len <= valuesStart || (len - valuesStart) % WIDTH != 0 || !isSpaces(s, energyEnd, valuesStart)) {
+        if (len <= valuesStart || (len - valuesStart) % WIDTH != 0
+                || !isSpaces(s, start + energyEnd, start + valuesStart)) {
             return null;
         }
-        for (int p = valuesStart; p < len; p += WIDTH) {
+        for (int p = start + valuesStart; p < start + len; p += WIDTH) {
             if (isSpaces(s, p, p + WIDTH)) {
                 return null;
             }
         }
-        return new Cut(n, s, energyEnd, 1 + (len - valuesStart) / WIDTH);
+        return new Cut(n, s, start, energyEnd, 1 + (len - valuesStart) / WIDTH);
     }
 
     private static boolean isSpaces(String s, int from, int to) {

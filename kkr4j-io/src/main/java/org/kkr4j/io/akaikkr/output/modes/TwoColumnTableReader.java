@@ -34,25 +34,29 @@ final class TwoColumnTableReader {
         }
         List<DosPoint> out = new ArrayList<>(dataEnd - header);
         String energyField = field + ".energy";
+        // rows of the usual layout are read by position in the whole text, without a line String
+        String all = ctx.src.text();
         for (int n = header + 1; n <= dataEnd; n++) {
-            String line = ctx.line(n);
+            int start = ctx.src.lineStart(n);
             // a numeric line has no blanks but spaces: this is the length after stripTrailing()
-            int len = line.length();
-            while (len > 0 && line.charAt(len - 1) == ' ') {
+            int len = ctx.src.lineEnd(n) - start;
+            while (len > 0 && all.charAt(start + len - 1) == ' ') {
                 len--;
             }
             if (len == ROW_LENGTH) {
-                if (line.charAt(ENERGY_END - 1) != ' ' && line.charAt(ENERGY_END) != ' '
-                        && !FortranNumbers.isOverflow(line.substring(ENERGY_END, len))) {
-                    ctx.issue(n, field, ParseIssue.Kind.RUN_TOGETHER, "'" + line.substring(ENERGY_END, len).trim()
+                int valueStart = start + ENERGY_END;
+                int valueEnd = start + len;
+                if (all.charAt(valueStart - 1) != ' ' && all.charAt(valueStart) != ' '
+                        && !FortranNumbers.isOverflow(all.substring(valueStart, valueEnd))) {
+                    ctx.issue(n, field, ParseIssue.Kind.RUN_TOGETHER, "'" + all.substring(valueStart, valueEnd).trim()
                             + "' fills its 13-character field and touches the energy; split by the"
                             + " Fortran field widths");
                 }
-                double energy = ctx.real(line, 0, ENERGY_END, n, energyField);
-                out.add(new DosPoint(n, energy, ctx.real(line, ENERGY_END, len, n, field)));
+                double energy = ctx.real(all, start, valueStart, n, energyField);
+                out.add(new DosPoint(n, energy, ctx.real(all, valueStart, valueEnd, n, field)));
                 continue;
             }
-            String s = line.substring(0, len);
+            String s = ctx.line(n).substring(0, len);
             List<String> t = RangeContext.tokens(s);
             if (t.size() != 2) {
                 if (toEnd && n == dataEnd) {
