@@ -145,9 +145,8 @@ public final class SpecxLogParser {
             }
             anyText = true;
             lastLine = no;
-            if (ignoredNumericRow(all, q, end)) {
-                // what handle() would do with it: numericRow ends in preambleDateTime, which has nothing
-                // to do once a deck has begun, and the line is not a footer line
+            if (numericRowInPlace(all, q, start, end, no)) {
+                // as in handle(): a numeric row is not a footer line
                 footerStart = 0;
                 continue;
             }
@@ -168,29 +167,34 @@ public final class SpecxLogParser {
     }
 
     /**
-     * True for a line starting with a number at {@code q} that {@link #handle} would pass to
-     * {@link #numericRow} only for {@link #preambleDateTime} to ignore (after the preamble, outside
-     * every numeric context), and that cannot be a mode-block candidate: such a line starts with no
-     * caption, and the fixed-spin line, the only candidate without a caption, has an 'f'.
+     * Handles the line {@code all[start, end)}, whose first non-blank character is at {@code q}, as
+     * {@link #handle} would, when it is a numeric row that needs no line String: an energy-mesh row
+     * (read by position), or a row that {@link #numericRow} would pass to {@link #preambleDateTime}
+     * only to be ignored (after the preamble, outside every numeric context; mostly the tables of
+     * mode blocks). False, with nothing done, for any other line. A numeric row is never a
+     * mode-block candidate unless it holds an 'f' (the fixed-spin line, the only candidate without a
+     * caption), so such rows go the general way.
      */
-    private boolean ignoredNumericRow(String all, int q, int end) {
+    private boolean numericRowInPlace(String all, int q, int start, int end, int no) {
         char c = all.charAt(q);
         if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')) {
             return false;
         }
-        boolean defaultCtx = ctx == Ctx.NONE || ctx == Ctx.PRIM || ctx == Ctx.RECIP
-                || ctx == Ctx.OCC_UP || ctx == Ctx.OCC_DOWN;
-        if (!defaultCtx || (cur == null && decks.isEmpty())) {
+        if (modeCandidateWanted && all.indexOf('f', q, end) >= 0) {
             return false;
         }
-        if (modeCandidateWanted) {
-            for (int k = q; k < end; k++) {
-                if (all.charAt(k) == 'f') {
-                    return false;
-                }
+        switch (ctx) {
+            case ENERGY_MESH -> {
+                energyMeshRow(all, start, end, no);
+                return true;
+            }
+            case NONE, PRIM, RECIP, OCC_UP, OCC_DOWN -> {
+                return cur != null || !decks.isEmpty();
+            }
+            default -> {
+                return false;
             }
         }
-        return true;
     }
 
     private static final int FULL_BINARY_SCAN_LINES = 64;
@@ -533,7 +537,7 @@ public final class SpecxLogParser {
     private void numericRow(String line, int p, int no) {
         switch (ctx) {
             case MESH_VALUES -> meshValues(line, no);
-            case ENERGY_MESH -> energyMeshRow(line, no);
+            case ENERGY_MESH -> energyMeshRow(line, 0, line.length(), no);
             case RMS_CONT -> rmsContinuation(line, no);
             case CORE_UP, CORE_DOWN -> coreLevels(line, no, ctx == Ctx.CORE_UP);
             case HF_TOTAL -> hyperfineTotal(line, no);
@@ -949,19 +953,18 @@ public final class SpecxLogParser {
 
     // ------------------------------------------------------------------ setup lines
 
-    private void energyMeshRow(String line, int no) {
+    /** Reads the mesh points of the line {@code line[from, to)} (a whole line, or one inside the text). */
+    private void energyMeshRow(String line, int from, int to, int no) {
         if (cur == null) {
             return;
         }
-        int from = 0;
-        int n = line.length();
-        while (from < n) {
-            int open = line.indexOf('(', from);
+        while (from < to) {
+            int open = line.indexOf('(', from, to);
             if (open < 0) {
                 break;
             }
-            int close = line.indexOf(')', open);
-            int comma = line.indexOf(',', open);
+            int close = line.indexOf(')', open, to);
+            int comma = line.indexOf(',', open, to);
             if (close < 0 || comma < 0 || comma > close) {
                 fr.issue(no, "energyMesh", ParseIssue.Kind.UNEXPECTED, "unbalanced mesh entry");
                 return;
