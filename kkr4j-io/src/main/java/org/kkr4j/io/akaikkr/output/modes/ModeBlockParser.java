@@ -142,6 +142,9 @@ public final class ModeBlockParser {
             // the deck's echo, before the first line that may open a block: the same context tests
             // as in the full loop below, whose caption tests would all fail here
             for (int n = ctx.from; n < firstCandidate; n++) {
+                if (!mayAct(n, nonMagnetic.isEmpty())) {
+                    continue;
+                }
                 String line = ctx.line(n);
                 int p = trimStart(line);
                 if (p == line.length()) {
@@ -160,6 +163,9 @@ public final class ModeBlockParser {
                 }
             }
             for (int n = firstCandidate; n <= ctx.to; n++) {
+                if (!mayAct(n, nonMagnetic.isEmpty())) {
+                    continue;
+                }
                 String line = ctx.line(n);
                 // where line.trim() would start, found without creating the trimmed copy; its end is
                 // found only for the few lines that need it
@@ -240,6 +246,35 @@ public final class ModeBlockParser {
             }
             Optional<TransportResult> cnd = transport.result();
             return new ModeResults(dos, jij, curie, cnd, Optional.ofNullable(fixedSpin), ctx.issues());
+        }
+
+        /**
+         * False for a line that every test of the loops in {@link #run} would pass over (blank; no
+         * caption letter first; no '=' while magtyp is still wanted; too short or without an 'f' for
+         * the fixed-spin labels), found by position in the source text so that the String of such a
+         * line (the rows between and around the tables) is not made. A superset of the lines the
+         * loops act on: keep in step with their tests.
+         */
+        private boolean mayAct(int n, boolean wantMagtyp) {
+            String all = ctx.src.text();
+            int end = ctx.src.lineEnd(n);
+            int p = ctx.src.lineStart(n);
+            while (p < end && all.charAt(p) <= ' ') {
+                p++;
+            }
+            if (p == end) {
+                return false;
+            }
+            switch (all.charAt(p)) {
+                case 't', 'c', 'D', 'i', 'd', 'J', 'p', 's', 'T', '*', 'r' -> {
+                    return true;
+                }
+                default -> {
+                    // the magtyp= and fixed-spin tests look at the whole line, whatever it starts with
+                    return (wantMagtyp && all.indexOf('=', p, end) >= 0)
+                            || (end - p >= FIXED_SPIN_MIN_LENGTH && all.indexOf('f', p, end) >= 0);
+                }
+            }
         }
 
         /** Where {@code String.trim()} would start: the first character above a blank. */
