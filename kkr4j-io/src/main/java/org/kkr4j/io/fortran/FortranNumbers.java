@@ -211,7 +211,9 @@ public final class FortranNumbers {
      * exact power of ten, so the one division is correctly rounded: exactly Double.parseDouble (and
      * {@link #parseReal}) of the same text. Table readers use it to read a field without a substring.
      */
-    public static double plainDecimalOrNaN(CharSequence s, int from, int to) {
+    public static double plainDecimalOrNaN(String s, int from, int to) {
+        // String rather than CharSequence: every caller reads a String, and the hot table loops then
+        // need no interface dispatch per character
         while (from < to && s.charAt(from) <= ' ') {
             from++;
         }
