@@ -145,8 +145,8 @@ public final class SpecxLogParser {
             }
             anyText = true;
             lastLine = no;
-            if (numericRowInPlace(all, q, start, end, no)) {
-                // as in handle(): a numeric row is not a footer line
+            if (numericRowInPlace(all, q, start, end, no) || iterationLineInPlace(all, q, start, end, no)) {
+                // as in handle(): neither is a footer line
                 footerStart = 0;
                 continue;
             }
@@ -195,6 +195,23 @@ public final class SpecxLogParser {
                 return false;
             }
         }
+    }
+
+    /**
+     * Handles an SCF iteration line ({@code itr=} first) as {@link #handle} and {@link #labelLine}
+     * would, reading it by position; false, with nothing done, for any other line and in the
+     * contexts where labelLine would try the line as a lattice vector first. An iteration line
+     * starts with no caption and holds no 'f' unless it is garbled: then it goes the general way,
+     * which tests it as a mode-block candidate.
+     */
+    private boolean iterationLineInPlace(String all, int q, int start, int end, int no) {
+        if (all.charAt(q) != 'i' || !all.startsWith("itr=", q) || ctx == Ctx.PRIM || ctx == Ctx.RECIP
+                || (modeCandidateWanted && all.indexOf('f', q, end) >= 0)) {
+            return false;
+        }
+        itrLine(all, start, end, q, no);
+        ctx = Ctx.NONE;
+        return true;
     }
 
     private static final int FULL_BINARY_SCAN_LINES = 64;
@@ -353,7 +370,7 @@ public final class SpecxLogParser {
             }
             case 'i' -> {
                 if (line.startsWith("itr=", p)) {
-                    itrLine(line, p, no);
+                    itrLine(line, 0, line.length(), p, no);
                 } else if (line.startsWith("interval=", p)) {
                     interval(line, no);
                 }
@@ -688,7 +705,7 @@ public final class SpecxLogParser {
         } else {
             int it = line.indexOf("itr=", p);
             if (it >= 0 && it - p <= 2) {
-                itrLine(line, it, no);
+                itrLine(line, 0, line.length(), it, no);
             }
         }
     }
@@ -1031,38 +1048,44 @@ public final class SpecxLogParser {
 
     // ------------------------------------------------------------------ SCF loop and summary
 
-    /** @param it where {@code itr=} starts: its first occurrence, only blanks and CPA flags precede it */
-    private void itrLine(String line, int it, int no) {
+    /**
+     * Reads the iteration line {@code text[start, end)} (a whole line, or one inside the source
+     * text, so that its String need not be made).
+     *
+     * @param it where {@code itr=} starts: its first occurrence, only blanks and CPA flags precede it
+     */
+    private void itrLine(String text, int start, int end, int it, int no) {
         if (cur == null) {
             return;
         }
-        int neu = line.indexOf(" neu=", it);
+        int neu = text.indexOf(" neu=", it, end);
         if (neu < 0) {
-            if (line.indexOf("chr,spn", it) >= 0) {
-                summaryLine(line, no);
+            if (text.indexOf("chr,spn", it, end) >= 0) {
+                summaryLine(text.substring(start, end), no);
                 return;
             }
-            if (line.indexOf("rms error", it) >= 0) {
+            if (text.indexOf("rms error", it, end) >= 0) {
                 return; // atomic-potential iterations of record=init
             }
         }
-        int mom = neu < 0 ? -1 : line.indexOf("  moment=", neu);
-        int te = mom < 0 ? -1 : line.indexOf("  te=", mom);
-        int err = te < 0 ? -1 : line.indexOf("  err=", te);
+        int mom = neu < 0 ? -1 : text.indexOf("  moment=", neu, end);
+        int te = mom < 0 ? -1 : text.indexOf("  te=", mom, end);
+        int err = te < 0 ? -1 : text.indexOf("  err=", te, end);
         if (err < 0) {
             // TRUNCATED when it is the last line of the log, decided at the end
-            brokenIterations.add(new TextLine(no, line.trim()));
+            brokenIterations.add(new TextLine(no, text.substring(start, end).trim()));
             return;
         }
         // most iterations print no CPA flag: share one blank text rather than a substring per line
-        String flags = it >= 2 ? (line.charAt(it - 2) == ' ' && line.charAt(it - 1) == ' ' ? "  "
-                : line.substring(it - 2, it)) : (it == 1 ? " " + line.charAt(0) : "  ");
+        int column = it - start;
+        String flags = column >= 2 ? (text.charAt(it - 2) == ' ' && text.charAt(it - 1) == ' ' ? "  "
+                : text.substring(it - 2, it)) : (column == 1 ? " " + text.charAt(start) : "  ");
         ScfIteration s = new ScfIteration(no, flags,
-                fr.field(line, it + 4, neu, no, "iteration.itr"),
-                fr.field(line, neu + 5, mom, no, "iteration.neu"),
-                fr.field(line, mom + 9, te, no, "iteration.moment"),
-                fr.field(line, te + 5, err, no, "iteration.te"),
-                fr.field(line, err + 6, line.length(), no, "iteration.err"));
+                fr.field(text, it + 4, neu, no, "iteration.itr"),
+                fr.field(text, neu + 5, mom, no, "iteration.neu"),
+                fr.field(text, mom + 9, te, no, "iteration.moment"),
+                fr.field(text, te + 5, err, no, "iteration.te"),
+                fr.field(text, err + 6, end, no, "iteration.err"));
         cur.iterations.add(s);
         // the text is built only when the deck is (one concatenation per iteration line otherwise)
         cur.stage = SCF_ITERATION;
