@@ -122,10 +122,34 @@ public final class ModeBlockParser {
         }
 
         /** @param firstCandidate lines before it hold no caption: only their context is read */
+        /** What the blocks need from the deck's echo: whether magtyp is nmag, and each component's lmxtyp. */
+        private Optional<Boolean> nonMagnetic = Optional.empty();
+        private final List<Integer> lmxtyp = new ArrayList<>();
+        private Integer currentLmxtyp;
+
+        /**
+         * Reads the echo lines the blocks depend on (magtyp, type and component lines); true when the line
+         * was a type or component line and needs no caption test.
+         */
+        private boolean readContext(String line, int p) {
+            Matcher m;
+            if (nonMagnetic.isEmpty() && line.contains("magtyp=") && (m = MAGTYP.matcher(line)).find()) {
+                nonMagnetic = Optional.of(m.group(1).equals("nmag"));
+            }
+            char c = line.charAt(p);
+            int q = c == 't' || c == 'c' ? regexSpaceEnd(line) : -1;
+            if (c == 't' && line.startsWith("type=", q) && (m = TYPE_LINE.matcher(line)).find()) {
+                currentLmxtyp = Integer.parseInt(m.group(1));
+                return true;
+            }
+            if (c == 'c' && currentLmxtyp != null && isComponentLine(line, q)) {
+                lmxtyp.add(currentLmxtyp);
+                return true;
+            }
+            return false;
+        }
+
         ModeResults run(int firstCandidate) {
-            Optional<Boolean> nonMagnetic = Optional.empty();
-            List<Integer> lmxtyp = new ArrayList<>();
-            Integer currentLmxtyp = null;
             List<DosReader.Header> dosHeaders = new ArrayList<>();
             TransportReader transport = new TransportReader(ctx);
             JijReader jijReader = new JijReader(ctx, typeNames);
@@ -147,19 +171,8 @@ public final class ModeBlockParser {
                 }
                 String line = ctx.line(n);
                 int p = trimStart(line);
-                if (p == line.length()) {
-                    continue;
-                }
-                Matcher m;
-                if (nonMagnetic.isEmpty() && line.contains("magtyp=") && (m = MAGTYP.matcher(line)).find()) {
-                    nonMagnetic = Optional.of(m.group(1).equals("nmag"));
-                }
-                char c = line.charAt(p);
-                int q = c == 't' || c == 'c' ? regexSpaceEnd(line) : -1;
-                if (c == 't' && line.startsWith("type=", q) && (m = TYPE_LINE.matcher(line)).find()) {
-                    currentLmxtyp = Integer.parseInt(m.group(1));
-                } else if (c == 'c' && currentLmxtyp != null && isComponentLine(line, q)) {
-                    lmxtyp.add(currentLmxtyp);
+                if (p < line.length()) {
+                    readContext(line, p);
                 }
             }
             for (int n = firstCandidate; n <= ctx.to; n++) {
@@ -173,18 +186,13 @@ public final class ModeBlockParser {
                 if (p == line.length()) {
                     continue;
                 }
-                Matcher m;
-                if (nonMagnetic.isEmpty() && line.contains("magtyp=") && (m = MAGTYP.matcher(line)).find()) {
-                    nonMagnetic = Optional.of(m.group(1).equals("nmag"));
+                if (readContext(line, p)) {
+                    continue;
                 }
+                Matcher m;
                 // the first character guards every caption test: most lines fail it at once
                 char c = line.charAt(p);
-                int q = c == 't' || c == 'c' ? regexSpaceEnd(line) : -1;
-                if (c == 't' && line.startsWith("type=", q) && (m = TYPE_LINE.matcher(line)).find()) {
-                    currentLmxtyp = Integer.parseInt(m.group(1));
-                } else if (c == 'c' && currentLmxtyp != null && isComponentLine(line, q)) {
-                    lmxtyp.add(currentLmxtyp);
-                } else if (c == 'D' && line.startsWith("DOS of component", p)) {
+                if (c == 'D' && line.startsWith("DOS of component", p)) {
                     if (n < ctx.to && ctx.line(n + 1).trim().startsWith("energy")) {
                         n = transport.pdos(n);
                     } else {
