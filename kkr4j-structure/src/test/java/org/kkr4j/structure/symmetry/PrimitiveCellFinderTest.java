@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.kkr4j.io.testing.SharedRoot;
 import org.kkr4j.structure.Lattice;
 import org.kkr4j.structure.Occupant;
 import org.kkr4j.structure.Site;
@@ -15,48 +14,39 @@ import org.kkr4j.structure.cif.CifReader;
 import org.kkr4j.structure.poscar.Poscar;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class PrimitiveCellFinderTest {
 
-    private static final Path INPUTS = SharedRoot.resolve("fixtures/structures/inputs");
-    private static final Path SPGLIB = SharedRoot.resolve("fixtures/structures/reference/spglib");
 
     /** For every input with spglib reference data: the primitive cell has as many atoms as spglib's find_primitive. */
     @TestFactory
     List<DynamicTest> primitiveAtomCountMatchesSpglib() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(INPUTS)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                String base = f.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                Path ref = SPGLIB.resolve(base + ".json");
-                if (!Files.exists(ref)) {
-                    continue;
-                }
-                tests.add(DynamicTest.dynamicTest(INPUTS.relativize(f).toString(), () -> {
-                    JsonNode r = new ObjectMapper().readTree(ref.toFile());
-                    Structure s = f.toString().endsWith(".cif") ? CifReader.read(f) : Poscar.read(f);
-                    PrimitiveCell p = PrimitiveCellFinder.find(s);
-                    int expected = r.get("primitive_lattice_spglib_find_primitive").get("positions").size();
-                    assertThat(p.atomCount()).isEqualTo(expected);
-                    assertThat(p.latticeTranslations()).hasSize(s.sites().size() / expected);
-                    assertThat(Math.abs(p.structure().lattice().volumeAngstrom3()) * p.latticeTranslations().size())
-                            .isCloseTo(Math.abs(s.lattice().volumeAngstrom3()), within(1e-6));
-                    assertThat(p.structure().lattice().volumeAngstrom3()).isPositive();
-                    assertThat(scaled(p.structure().composition(), p.latticeTranslations().size()))
-                            .isEqualTo(rounded(s.composition()));
-                }));
-            }
+        for (SpglibReferenced in : SpglibReferenced.all()) {
+            Path f = in.input();
+            Path ref = in.reference();
+            tests.add(DynamicTest.dynamicTest(in.name(), () -> {
+                JsonNode r = new ObjectMapper().readTree(ref.toFile());
+                Structure s = f.toString().endsWith(".cif") ? CifReader.read(f) : Poscar.read(f);
+                PrimitiveCell p = PrimitiveCellFinder.find(s);
+                int expected = r.get("primitive_lattice_spglib_find_primitive").get("positions").size();
+                assertThat(p.atomCount()).isEqualTo(expected);
+                assertThat(p.latticeTranslations()).hasSize(s.sites().size() / expected);
+                assertThat(Math.abs(p.structure().lattice().volumeAngstrom3()) * p.latticeTranslations().size())
+                        .isCloseTo(Math.abs(s.lattice().volumeAngstrom3()), within(1e-6));
+                assertThat(p.structure().lattice().volumeAngstrom3()).isPositive();
+                assertThat(scaled(p.structure().composition(), p.latticeTranslations().size()))
+                        .isEqualTo(rounded(s.composition()));
+            }));
         }
         assertThat(tests).hasSizeGreaterThanOrEqualTo(44);
         return tests;

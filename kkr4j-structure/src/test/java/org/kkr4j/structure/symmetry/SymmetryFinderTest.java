@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.kkr4j.io.testing.SharedRoot;
 import org.kkr4j.structure.Lattice;
 import org.kkr4j.structure.Occupant;
 import org.kkr4j.structure.Site;
@@ -15,24 +14,20 @@ import org.kkr4j.structure.cif.CifReader;
 import org.kkr4j.structure.poscar.Poscar;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class SymmetryFinderTest {
 
-    private static final Path INPUTS = SharedRoot.resolve("fixtures/structures/inputs");
-    private static final Path SPGLIB = SharedRoot.resolve("fixtures/structures/reference/spglib");
+    private static final Path INPUTS = SpglibReferenced.INPUTS;
 
     static Structure read(Path f) throws IOException {
         return f.toString().endsWith(".cif") ? CifReader.read(f) : Poscar.read(f);
@@ -42,71 +37,66 @@ class SymmetryFinderTest {
     @TestFactory
     List<DynamicTest> datasetMatchesSpglib() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(INPUTS)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                String base = f.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                Path ref = SPGLIB.resolve(base + ".json");
-                if (!Files.exists(ref)) {
-                    continue;
+        for (SpglibReferenced in : SpglibReferenced.all()) {
+            Path f = in.input();
+            Path ref = in.reference();
+            tests.add(DynamicTest.dynamicTest(in.name(), () -> {
+                JsonNode r = new ObjectMapper().readTree(ref.toFile());
+                JsonNode ds = r.get("dataset");
+                Structure s = read(f);
+                SymmetryDataset d = SymmetryFinder.analyse(s);
+                assertThat(d.spaceGroupNumber()).isEqualTo(ds.get("number").asInt());
+                assertThat(d.internationalSymbol()).isEqualTo(ds.get("international").asText());
+                assertThat(d.hallNumber()).isEqualTo(ds.get("hall_number").asInt());
+                assertThat(d.primitiveCell().atomCount())
+                        .isEqualTo(r.get("primitive_lattice_spglib_find_primitive").get("positions").size());
+                Set<Integer> orbits = new HashSet<>();
+                ds.get("equivalent_atoms").forEach(n -> orbits.add(n.asInt()));
+                assertThat(ds.get("equivalent_atoms").size()).isEqualTo(s.sites().size());
+                assertThat(d.orbitCount()).isEqualTo(orbits.size());
+                // the same partition into orbits: sites i and j share an orbit in both or in neither
+                // (the reference lists the sites in its own order: match them by position)
+                int[] refIndex = referenceOrder(s, r.get("structure_as_read").get("frac_coords"));
+                for (int i = 0; i < s.sites().size(); i++) {
+                    for (int j = 0; j < i; j++) {
+                        boolean ref2 = ds.get("equivalent_atoms").get(refIndex[i]).asInt()
+                                == ds.get("equivalent_atoms").get(refIndex[j]).asInt();
+                        assertThat(d.equivalentSites().get(i).equals(d.equivalentSites().get(j))).as("sites %d,%d", i, j).isEqualTo(ref2);
+                    }
                 }
-                tests.add(DynamicTest.dynamicTest(INPUTS.relativize(f).toString(), () -> {
-                    JsonNode r = new ObjectMapper().readTree(ref.toFile());
-                    JsonNode ds = r.get("dataset");
-                    Structure s = read(f);
-                    SymmetryDataset d = SymmetryFinder.analyse(s);
-                    assertThat(d.spaceGroupNumber()).isEqualTo(ds.get("number").asInt());
-                    assertThat(d.internationalSymbol()).isEqualTo(ds.get("international").asText());
-                    assertThat(d.hallNumber()).isEqualTo(ds.get("hall_number").asInt());
-                    assertThat(d.primitiveCell().atomCount())
-                            .isEqualTo(r.get("primitive_lattice_spglib_find_primitive").get("positions").size());
-                    Set<Integer> orbits = new HashSet<>();
-                    ds.get("equivalent_atoms").forEach(n -> orbits.add(n.asInt()));
-                    assertThat(ds.get("equivalent_atoms").size()).isEqualTo(s.sites().size());
-                    assertThat(d.orbitCount()).isEqualTo(orbits.size());
-                    // the same partition into orbits: sites i and j share an orbit in both or in neither
-                    // (the reference lists the sites in its own order: match them by position)
-                    int[] refIndex = referenceOrder(s, r.get("structure_as_read").get("frac_coords"));
-                    for (int i = 0; i < s.sites().size(); i++) {
-                        for (int j = 0; j < i; j++) {
-                            boolean ref2 = ds.get("equivalent_atoms").get(refIndex[i]).asInt()
-                                    == ds.get("equivalent_atoms").get(refIndex[j]).asInt();
-                            assertThat(d.equivalentSites().get(i).equals(d.equivalentSites().get(j))).as("sites %d,%d", i, j).isEqualTo(ref2);
-                        }
-                    }
-                    assertThat(d.pointGroupOrder() * d.conventionalCell().centringMultiplicity())
-                            .isEqualTo(ds.get("rotations").size() / (s.sites().size() / d.primitiveCell().atomCount())
-                                    * d.conventionalCell().centringMultiplicity());
-                    Structure conv = d.conventionalCell().structure();
-                    assertThat(conv.sites()).hasSize(ds.get("std_positions").size());
-                    double[][] std = new double[3][];
-                    for (int i = 0; i < 3; i++) {
-                        JsonNode v = ds.get("std_lattice").get(i);
-                        std[i] = new double[]{v.get(0).asDouble(), v.get(1).asDouble(), v.get(2).asDouble()};
-                    }
-                    Lattice stdLattice = new Lattice(new Vec3(std[0][0], std[0][1], std[0][2]),
-                            new Vec3(std[1][0], std[1][1], std[1][2]), new Vec3(std[2][0], std[2][1], std[2][2]));
-                    assertThat(Math.abs(conv.lattice().volumeAngstrom3())).isCloseTo(Math.abs(stdLattice.volumeAngstrom3()), within(0.05));
-                    // the same standard cell as spglib, idealised the same way
-                    assertThat(conv.lattice().sameParameters(stdLattice, 1e-6, 1e-6)).as("%s vs %s", conv.lattice(), stdLattice).isTrue();
-                    assertThat(d.conventionalCell().foundLattice().sameParameters(stdLattice, 0.01, 0.1)).isTrue();
-                    if (d.crystalSystem() == CrystalSystem.CUBIC) {
-                        // Cif2Kkr's shape check uses exact equality
-                        assertThat(conv.lattice().bAngstrom()).isEqualTo(conv.lattice().aAngstrom());
-                        assertThat(conv.lattice().cAngstrom()).isEqualTo(conv.lattice().aAngstrom());
-                    }
-                    assertConventionalCellConsistent(s, d);
-                    // spglib's orientation: a along x, b in the xy plane
-                    assertThat(conv.lattice().v1Angstrom().y()).isZero();
-                    assertThat(conv.lattice().v1Angstrom().z()).isZero();
-                    assertThat(conv.lattice().v2Angstrom().z()).isZero();
-                    // the transformation maps the input cell onto the conventional one
-                    double[] t = d.conventionalCell().transformationFromInputRowMajor();
-                    for (int j = 0; j < 3; j++) {
-                        Vec3 v = s.lattice().toCartesian(new Vec3(t[j], t[3 + j], t[6 + j]));
-                        assertThat(v.norm()).isCloseTo(d.conventionalCell().foundLattice().vector(j).norm(), within(1e-6));
-                    }
-                }));
-            }
+                assertThat(d.pointGroupOrder() * d.conventionalCell().centringMultiplicity())
+                        .isEqualTo(ds.get("rotations").size() / (s.sites().size() / d.primitiveCell().atomCount())
+                                * d.conventionalCell().centringMultiplicity());
+                Structure conv = d.conventionalCell().structure();
+                assertThat(conv.sites()).hasSize(ds.get("std_positions").size());
+                double[][] std = new double[3][];
+                for (int i = 0; i < 3; i++) {
+                    JsonNode v = ds.get("std_lattice").get(i);
+                    std[i] = new double[]{v.get(0).asDouble(), v.get(1).asDouble(), v.get(2).asDouble()};
+                }
+                Lattice stdLattice = new Lattice(new Vec3(std[0][0], std[0][1], std[0][2]),
+                        new Vec3(std[1][0], std[1][1], std[1][2]), new Vec3(std[2][0], std[2][1], std[2][2]));
+                assertThat(Math.abs(conv.lattice().volumeAngstrom3())).isCloseTo(Math.abs(stdLattice.volumeAngstrom3()), within(0.05));
+                // the same standard cell as spglib, idealised the same way
+                assertThat(conv.lattice().sameParameters(stdLattice, 1e-6, 1e-6)).as("%s vs %s", conv.lattice(), stdLattice).isTrue();
+                assertThat(d.conventionalCell().foundLattice().sameParameters(stdLattice, 0.01, 0.1)).isTrue();
+                if (d.crystalSystem() == CrystalSystem.CUBIC) {
+                    // Cif2Kkr's shape check uses exact equality
+                    assertThat(conv.lattice().bAngstrom()).isEqualTo(conv.lattice().aAngstrom());
+                    assertThat(conv.lattice().cAngstrom()).isEqualTo(conv.lattice().aAngstrom());
+                }
+                assertConventionalCellConsistent(s, d);
+                // spglib's orientation: a along x, b in the xy plane
+                assertThat(conv.lattice().v1Angstrom().y()).isZero();
+                assertThat(conv.lattice().v1Angstrom().z()).isZero();
+                assertThat(conv.lattice().v2Angstrom().z()).isZero();
+                // the transformation maps the input cell onto the conventional one
+                double[] t = d.conventionalCell().transformationFromInputRowMajor();
+                for (int j = 0; j < 3; j++) {
+                    Vec3 v = s.lattice().toCartesian(new Vec3(t[j], t[3 + j], t[6 + j]));
+                    assertThat(v.norm()).isCloseTo(d.conventionalCell().foundLattice().vector(j).norm(), within(1e-6));
+                }
+            }));
         }
         assertThat(tests).hasSizeGreaterThanOrEqualTo(44);
         return tests;
