@@ -50,9 +50,8 @@ final class ConvertCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     AkaiVersionOption version = new AkaiVersionOption();
 
-    @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
-            description = "AkaiKKR version an input card is read with (default 2022.0721)")
-    AkaiVersion fromVersion;
+    @picocli.CommandLine.Mixin
+    CardInputVersion fromVersion = new CardInputVersion();
 
     @Option(names = "--aux", description = "write aux (specx's primitive vectors of the named lattice) instead of the named brvtyp")
     boolean aux;
@@ -111,7 +110,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--go applies to --to akaikkr only");
         }
         AkaiVersion target = version.orDefault(AkaiVersion.V2022_0721);
-        AkaiVersion source = fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion;
+        AkaiVersion source = fromVersion.value();
         StructureInput.Format format = StructureInput.detect(file);
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         String text = switch (to.toLowerCase(Locale.ROOT)) {

@@ -108,9 +108,8 @@ final class StructureCommand implements Runnable {
                 description = "symmetry tolerance in Å (default ${DEFAULT-VALUE})")
         double symprec;
 
-        @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
-                description = "AkaiKKR version an input card is read with (default 2022.0721)")
-        AkaiVersion fromVersion;
+        @picocli.CommandLine.Mixin
+        CardInputVersion fromVersion = new CardInputVersion();
 
         @Option(names = "--json", description = "print the report as JSON")
         boolean json;
@@ -121,7 +120,7 @@ final class StructureCommand implements Runnable {
                 throw new IllegalArgumentException("--symprec must be > 0: " + symprec);
             }
             Structure s = StructureInput.read(file, StructureInput.detect(file),
-                    fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion);
+                    fromVersion.value());
             Report r = report(file, s, SymmetryFinder.analyse(s, symprec));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -199,9 +198,8 @@ final class StructureCommand implements Runnable {
         @picocli.CommandLine.Mixin
         AkaiVersionOption version = new AkaiVersionOption();
 
-        @Option(names = "--from-version", paramLabel = "V", converter = CardCommand.VersionConverter.class,
-                description = "AkaiKKR version an input card is read with (default 2022.0721)")
-        AkaiVersion fromVersion;
+        @picocli.CommandLine.Mixin
+        CardInputVersion fromVersion = new CardInputVersion();
 
         @Option(names = "--aux", description = "CIF/POSCAR: the path for the aux card (--aux of convert)")
         boolean aux;
@@ -223,7 +221,7 @@ final class StructureCommand implements Runnable {
                         "Missing required parameter: 'FILE'");
             }
             AkaiVersion target = version.orDefault(AkaiVersion.V2022_0721);
-            AkaiVersion source = fromVersion == null ? AkaiVersion.V2022_0721 : fromVersion;
+            AkaiVersion source = fromVersion.value();
             StructureInput.Format format = StructureInput.detect(file);
             org.kkr4j.io.akaikkr.card.Lattice lattice;
             if (format == StructureInput.Format.AKAIKKR) {
