@@ -1,0 +1,102 @@
+package org.kkr4j.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The provenance store: nodes, links, an append-only event log, typed run results and a blob store.
+ * Every method that changes anything does it in one transaction and appends its events in it, so a
+ * crash leaves either the whole change or none of it.
+ */
+public interface Store extends AutoCloseable {
+
+    BlobStore blobs();
+
+    // --- codes ---
+    /** @throws StoreException if the name is taken */
+    Code addCode(Code code);
+
+    Optional<Code> code(String name);
+
+    List<Code> codes();
+
+    // --- runs ---
+    /** Creates the calculation node (QUEUED), its input data nodes and links, and the first event. */
+    Run submit(RunSubmission submission);
+
+    /**
+     * Creates a calculation node that is DONE at once, answered by {@code source} (same outcome and
+     * results, {@code cachedFrom} set; its outputs are the source's output nodes). No process runs.
+     */
+    Run submitCached(RunSubmission submission, Run source);
+
+    /** The newest DONE run with this cache key and a cacheable outcome, not itself a cache hit. */
+    Optional<Run> findCacheSource(String cacheKey);
+
+    /** QUEUED → LAUNCHING with the staged work directory. @throws StaleStateException if not QUEUED */
+    Run markLaunching(long runId, String workDir);
+
+    /** LAUNCHING → RUNNING with the process seen. @throws StaleStateException if not LAUNCHING */
+    Run markRunning(long runId, long pid, long pidStartTicks, String reason);
+
+    /** LAUNCHING/RUNNING → QUEUED (the process never started; safe to launch again). */
+    Run requeue(long runId, String reason);
+
+    /** Any non-terminal → DONE with outputs, results and event, in one transaction. */
+    Run complete(long runId, RunCompletion completion);
+
+    /** Records the cancel request (event); the engine acts on it. QUEUED runs become DONE/CANCELLED at once. */
+    Run requestCancel(long runId, String reason);
+
+    Optional<Run> run(long runId);
+
+    /** By node id (decimal) or uuid or a unique uuid prefix (≥ 6 characters). */
+    Optional<Run> findRun(String idOrUuid);
+
+    List<Run> runs(RunQuery query);
+
+    long countRuns(RunState state);
+
+    // --- graph ---
+    Node node(long nodeId);
+
+    /** Links into (incoming) or out of (outgoing) a node. */
+    List<Link> incoming(long nodeId);
+
+    List<Link> outgoing(long nodeId);
+
+    /** The files of a data node. */
+    List<FileEntry> files(long dataNodeId);
+
+    /** A workflow node; its calls are linked when runs are submitted with its id. */
+    Node createWorkflow(String type, String label, String attrsJson);
+
+    /** Appends an event to any node (workflow decisions, notes) in its own transaction. */
+    Event appendEvent(long nodeId, String fromState, String toState, String reason, String detailJson);
+
+    /** Every event of a node in order. */
+    List<Event> events(long nodeId);
+
+    /** Events after {@code afterSeq}, in order (the global calculation order). */
+    List<Event> eventsSince(long afterSeq, int limit);
+
+    // --- archives and maintenance ---
+    /**
+     * Writes a self-contained archive of these runs: their nodes, every ancestor (input data, the runs
+     * that created it, calling workflows), links, events, codes used and all blobs referenced.
+     * {@code target} ending in {@code .zip} gives a zip file, otherwise a directory.
+     */
+    ArchiveSummary export(java.util.Collection<Long> runIds, java.nio.file.Path target);
+
+    /** Imports an archive written by {@link #export}; nodes already present (same uuid) are kept, not duplicated. */
+    ArchiveSummary importArchive(java.nio.file.Path source);
+
+    /** Deletes blobs no node references and rewrites packs that became mostly garbage. */
+    GcSummary gc();
+
+    /** Where this store is, for messages: the database file or the JDBC URL without password. */
+    String describe();
+
+    @Override
+    void close();
+}
