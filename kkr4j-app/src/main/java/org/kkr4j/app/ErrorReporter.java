@@ -18,6 +18,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static final int BAD_INPUT = 2;
     /** A file that cannot be read or written. */
     static final int IO_ERROR = 3;
+    /** The store cannot be used: locked or unreachable database, corrupt blob, full disk. */
+    static final int STORE_ERROR = 4;
     /** A bug in kkr4j. */
     static final int INTERNAL = 70;
 
@@ -34,6 +36,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             }
             if (ex instanceof KkrFormatException kfe) {
                 err.println("kkr4j: error: " + kfe.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof org.kkr4j.store.StoreException se) {
+                err.println("kkr4j: store error: " + se.getMessage());
+                return STORE_ERROR;
+            }
+            if (ex instanceof org.kkr4j.engine.EngineException ee) {
+                err.println("kkr4j: error: " + ee.getMessage());
                 return BAD_INPUT;
             }
             if (ex instanceof UncheckedIOException io) {

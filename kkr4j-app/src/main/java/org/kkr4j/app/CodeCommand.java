@@ -1,0 +1,108 @@
+package org.kkr4j.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kkr4j.engine.CodeRegistry;
+import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.store.Code;
+import org.kkr4j.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kkr4j code}: the registry of AkaiKKR executables. */
+@Command(name = "code", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Register AkaiKKR executables (specx builds) and list them.",
+        subcommands = {CodeCommand.Add.class, CodeCommand.ListCodes.class})
+final class CodeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Register an executable under a name: its absolute path, declared version and SHA-256",
+                "are recorded; runs refuse to start if the binary changes later. The executable is probed once",
+                "with an empty card; when its output tells the version and it differs from --version, this fails."})
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StoreOptions storeOptions;
+
+        @Parameters(paramLabel = "NAME", description = "name used by kkr4j run --code NAME")
+        String name;
+
+        @Option(names = "--path", required = true, paramLabel = "EXE", description = "the executable")
+        Path path;
+
+        @Option(names = "--version", required = true, paramLabel = "V",
+                description = "AkaiKKR version: cpa2002v010, cpa2021v01, 2022.0721, 2022.0721-cnd")
+        String version;
+
+        @Option(names = "--helper", paramLabel = "ROLE=EXE", description = "a helper executable, e.g. fmg=/opt/akaikkr/fmg")
+        Map<String, Path> helpers = new LinkedHashMap<>();
+
+        @Option(names = "--no-probe", description = "do not run the executable to check its version")
+        boolean noProbe;
+
+        @Override
+        public Integer call() {
+            AkaiVersion v = AkaiVersion.parse(version);
+            try (Store store = storeOptions.open()) {
+                var reg = new CodeRegistry(store, Duration.ofSeconds(20)).add(name, path, v, helpers, !noProbe);
+                PrintWriter out = spec.commandLine().getOut();
+                Code c = reg.code();
+                out.println("registered code '" + c.name() + "': " + c.path());
+                out.println("  version " + c.version() + " (" + reg.probeNote() + ")");
+                out.println("  sha256  " + c.sha256());
+                c.helpers().forEach((role, p) -> out.println("  helper  " + role + " = " + p));
+                out.println("  store   " + store.describe());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "List the registered codes.")
+    static final class ListCodes implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StoreOptions storeOptions;
+        @Option(names = "--json", description = "as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Store store = storeOptions.open()) {
+                List<Code> codes = store.codes();
+                if (json) {
+                    out.println(Json.write(codes));
+                    return 0;
+                }
+                if (codes.isEmpty()) {
+                    out.println("no codes registered; add one with: kkr4j code add NAME --path EXE --version V");
+                }
+                out.println(String.format("%-16s %-14s %-14s %s", "name", "version", "sha256", "path"));
+                for (Code c : codes) {
+                    out.println(String.format("%-16s %-14s %-14s %s", c.name(), c.version(),
+                            c.sha256().substring(0, 12), c.path()));
+                }
+            }
+            return 0;
+        }
+    }
+}
