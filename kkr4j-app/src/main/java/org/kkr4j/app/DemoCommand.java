@@ -1,36 +1,49 @@
 package org.kkr4j.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.kkr4j.io.SourceText;
+import org.kkr4j.engine.CodeRegistry;
+import org.kkr4j.engine.Engine;
+import org.kkr4j.engine.EngineListener;
+import org.kkr4j.engine.EngineLock;
+import org.kkr4j.engine.EngineSettings;
+import org.kkr4j.engine.RunRequest;
 import org.kkr4j.io.akaikkr.AkaiVersion;
-import org.kkr4j.io.akaikkr.card.CardChecker;
-import org.kkr4j.io.akaikkr.card.CardFile;
-import org.kkr4j.io.akaikkr.card.CardReader;
-import org.kkr4j.io.akaikkr.output.ComponentResult;
-import org.kkr4j.io.akaikkr.output.Deck;
-import org.kkr4j.io.akaikkr.output.SpecxLog;
-import org.kkr4j.io.akaikkr.output.SpecxLogParser;
-import org.kkr4j.io.fortran.FixedField;
+import org.kkr4j.replay.ReplayLauncher;
+import org.kkr4j.store.Code;
+import org.kkr4j.store.Run;
+import org.kkr4j.store.RunSubmission;
+import org.kkr4j.store.Store;
+import org.kkr4j.store.StoreLocation;
+import org.kkr4j.store.Stores;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The main job of the README on a fresh machine: reads the bundled recorded runs (card and log of
- * real specx runs), checks each card for the version that produced it, parses each log and prints
- * the results as a table. It says plainly that it replays recordings and does not start specx.
+ * The main job of the README on a fresh machine: the whole chain card → run → parse → store → table on
+ * recorded real AkaiKKR runs, served by the replay executable in place of specx (it says so), or on the
+ * user's own specx with {@code --code}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Read and parse recorded real AkaiKKR runs bundled with kkr4j (equiatomic quaternary",
-            "alloys, cpa2002v010) and print their results. No specx is started."})
+        description = {"Run a small set of AkaiKKR cards end to end: submit, execute, parse, store, show. Without",
+            "--code the runs are REPLAYED from recordings of real specx runs bundled with kkr4j (cpa2002v010,",
+            "equiatomic quaternary alloys, and a go run followed by a dos run); with --code EXE the same cards run",
+            "on your specx. Then the first card is submitted again and answered from the store."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final String ROOT = "/org/kkr4j/app/demo/";
@@ -38,67 +51,163 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "project directory for the demo's store (default: a new temporary directory)")
+    Path home;
+
+    @Option(names = "--code", paramLabel = "EXE", description = "run the cards on this specx (cpa2002v010) instead of replaying")
+    Path code;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "OMP_NUM_THREADS with --code")
+    int threads;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> systems = resourceText(ROOT + "INDEX").lines().filter(l -> !l.isBlank()).toList();
-        out.println("kkr4j demo: reading " + systems.size() + " RECORDED real AkaiKKR runs (cpa2002v010, gfortran build,"
-                + " bundled with kkr4j); specx is not started.");
-        out.println();
-        out.println(String.format("%-14s %-4s %9s %-13s %5s %17s %10s %10s %9s  %s", "system", "lat", "a (bohr)",
-                "outcome", "iter", "E_total (Ry)", "E_F up", "E_F dn", "M (muB)", "component spin moments (muB)"));
-        List<String> failures = new ArrayList<>();
-        try (ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "demo", systems.size())) {
-            for (String system : systems) {
-                String dir = ROOT + system + "/";
-                CardFile card = CardReader.read(SourceText.of(system + "/inputcard_go",
-                        resourceText(dir + "inputcard_go")), AkaiVersion.CPA2002V010);
-                if (!CardChecker.errors(card, AkaiVersion.CPA2002V010).isEmpty()) {
-                    failures.add(system + ": card has errors for cpa2002v010");
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = home != null ? home.toAbsolutePath() : Files.createTempDirectory("kkr4j-demo");
+        Path recordings = dir.resolve("recordings");
+        List<Recording> set = extract(recordings);
+        try (Store store = Stores.open(StoreLocation.sqlite(dir))) {
+            String codeName = register(store, dir, recordings, out);
+            Engine engine = new Engine(store, EngineSettings.defaults(dir));
+            List<Long> ids = new ArrayList<>();
+            try (ProgressBar progress = new ProgressBar(err, "demo runs", set.stream().mapToInt(r -> r.cards().size())
+                    .sum())) {
+                engine.addListener(new EngineListener() {
+                    @Override
+                    public void finished(Run run) {
+                        progress.step();
+                    }
+                });
+                try (EngineLock lock = EngineLock.tryAcquire(dir).orElseThrow(() -> new IllegalStateException(
+                        "another engine is running for " + dir))) {
+                    List<Long> first = new ArrayList<>();
+                    for (Recording r : set) {
+                        first.add(submit(engine, codeName, r, 0, List.of()));
+                    }
+                    engine.runUntilDone(first);
+                    ids.addAll(first);
+                    List<Long> second = new ArrayList<>();
+                    for (int i = 0; i < set.size(); i++) {
+                        Recording r = set.get(i);
+                        for (int k = 1; k < r.cards().size(); k++) {
+                            List<RunSubmission.InputFile> inputs = new ArrayList<>();
+                            for (String pot : r.potentialFiles()) {
+                                inputs.add(engine.inputFromRun(first.get(i), pot));
+                            }
+                            second.add(submit(engine, codeName, r, k, inputs));
+                        }
+                    }
+                    engine.runUntilDone(second);
+                    ids.addAll(second);
                 }
-                SpecxLog log = SpecxLogParser.parse(SourceText.of(system + "/out_go.log",
-                        resourceText(dir + "out_go.log")));
-                out.println(row(system, log));
-                progress.step();
             }
+            List<Run> runs = ids.stream().map(id -> store.run(id).orElseThrow()).toList();
+            out.println();
+            RunTable.print(runs, out);
+            Run again = engine.submit(RunRequest.of(codeName, set.get(0).card(0), set.get(0).name()
+                    + "/" + set.get(0).cards().get(0), List.of()).withThreads(threads));
+            out.println();
+            out.println("submitted " + set.get(0).name() + "/" + set.get(0).cards().get(0) + " again: run "
+                    + again.nodeId() + (again.cachedFrom() != null ? " answered from the store by run "
+                    + again.cachedFrom() + ", no process started" : " queued (not a cache hit)"));
+            out.println();
+            out.println("E_total and E_F in Ry, M = total spin moment of the cell in muB; every number is read from"
+                    + " the stored log.");
+            out.println("Explore: kkr4j ps --home " + dir + "   |   kkr4j show --home " + dir + " " + ids.get(0)
+                    + "   |   kkr4j log --home " + dir + " " + ids.get(0));
+            boolean ok = runs.stream().allMatch(r -> r.outcome() != null && r.outcome().cacheable())
+                    && again.cachedFrom() != null;
+            return ok ? 0 : RunCommand.RUN_FAILED;
         }
-        out.println();
-        out.println("M = total spin moment of the cell at the last iteration; component moments are per CPA"
-                + " component (element) of the single site.");
-        out.println("Parse any specx output yourself with: kkr4j parse FILE [--json|--csv]");
-        failures.forEach(f -> spec.commandLine().getErr().println("demo: " + f));
-        return failures.isEmpty() ? 0 : 1;
     }
 
-    private static String row(String system, SpecxLog log) {
-        Deck d = log.decks().get(log.decks().size() - 1);
-        String name = system.substring(0, system.lastIndexOf('_'));
-        String lattice = system.substring(system.lastIndexOf('_') + 1);
-        var s = d.summary();
-        var last = d.iterations().isEmpty() ? null : d.iterations().get(d.iterations().size() - 1);
-        String moments = d.components().stream().map(DemoCommand::moment).collect(Collectors.joining(" "));
-        return String.format("%-14s %-4s %9s %-13s %5s %17s %10s %10s %9s  %s", name, lattice,
-                d.lattice() == null ? "-" : raw(d.lattice().aBohr()), d.outcome(), d.iterations().size(),
-                s == null ? "-" : raw(s.totalEnergyRy()), s == null ? "-" : raw(s.fermiLevelUpRy()),
-                s == null ? "-" : raw(s.fermiLevelDownRy()), last == null ? "-" : raw(last.momentMuB()), moments);
+    private long submit(Engine engine, String codeName, Recording r, int k, List<RunSubmission.InputFile> inputs)
+            throws IOException {
+        return engine.submit(RunRequest.of(codeName, r.card(k), r.name() + "/" + r.cards().get(k), inputs)
+                .withThreads(threads).withLabel(r.name())).nodeId();
     }
 
-    private static String moment(ComponentResult c) {
-        return c.element() + "=" + raw(c.spinMomentMuB());
+    private String register(Store store, Path dir, Path recordings, PrintWriter out) throws IOException {
+        Optional<Code> existing = store.code(code == null ? "replay" : "demo-specx");
+        if (existing.isPresent()) {
+            out.println("kkr4j demo: using code '" + existing.get().name() + "' (" + existing.get().path() + ") in "
+                    + store.describe());
+            return existing.get().name();
+        }
+        CodeRegistry registry = new CodeRegistry(store, Duration.ofSeconds(20));
+        if (code != null) {
+            registry.add("demo-specx", code, AkaiVersion.CPA2002V010, Map.of(), true);
+            out.println("kkr4j demo: running the bundled cards on YOUR specx " + code.toAbsolutePath() + "; store: "
+                    + store.describe());
+            return "demo-specx";
+        }
+        Path launcher = ReplayLauncher.writeLauncher(dir.resolve("bin"), "replay",
+                Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"), List.of(recordings));
+        registry.add("replay", launcher, AkaiVersion.CPA2002V010, Map.of(), false);
+        out.println("kkr4j demo: REPLAYING recorded real AkaiKKR runs (cpa2002v010, gfortran build, bundled with kkr4j):"
+                + " no specx is started; the replay executable writes the recorded log and files for each card.");
+        out.println("Each card goes through the whole chain: submit -> execute -> parse -> store (" + store.describe()
+                + ").");
+        return "replay";
     }
 
-    private static String raw(FixedField f) {
-        return f == null ? "-" : f.raw();
+    /** A bundled recording: directory name, its cards in order and the potential files the later runs read. */
+    private record Recording(String name, Path dir, List<String> cards, List<String> potentialFiles) {
+        byte[] card(int k) throws IOException {
+            return Files.readAllBytes(dir.resolve(cards.get(k)));
+        }
     }
 
-    private static String resourceText(String path) {
+    private static List<Recording> extract(Path root) throws IOException {
+        List<Recording> set = new ArrayList<>();
+        for (String name : resourceText(ROOT + "INDEX").lines().filter(l -> !l.isBlank()).toList()) {
+            Path dir = root.resolve(name);
+            byte[] manifest = resource(ROOT + name + "/recording.json");
+            write(dir.resolve("recording.json"), manifest);
+            JsonNode runs = Json.mapper().readTree(manifest).get("runs");
+            List<String> cards = new ArrayList<>();
+            List<String> potentials = new ArrayList<>();
+            for (JsonNode run : runs) {
+                String card = run.get("card").asText();
+                cards.add(card);
+                write(dir.resolve(card), resource(ROOT + name + "/" + card));
+                String log = run.get("log").asText();
+                write(dir.resolve(log), resource(ROOT + name + "/" + log));
+                for (Iterator<Map.Entry<String, JsonNode>> it = run.get("files_out").fields(); it.hasNext(); ) {
+                    String stored = it.next().getValue().asText();
+                    write(dir.resolve(stored), resource(ROOT + name + "/" + stored));
+                }
+                for (Iterator<String> it = run.get("files_in").fieldNames(); it.hasNext(); ) {
+                    String in = it.next();
+                    if (!potentials.contains(in)) {
+                        potentials.add(in);
+                    }
+                }
+            }
+            set.add(new Recording(name, dir, cards, potentials));
+        }
+        return set;
+    }
+
+    private static void write(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+    }
+
+    private static byte[] resource(String path) {
         try (InputStream in = DemoCommand.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("bundled demo file missing: " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String resourceText(String path) {
+        return new String(resource(path), StandardCharsets.ISO_8859_1);
     }
 }

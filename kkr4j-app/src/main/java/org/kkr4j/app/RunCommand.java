@@ -62,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "execute now in this process and print the results")
     boolean wait;
 
+    @Option(names = "--queue-only", description = "only record the runs as queued; kkr4j engine executes them later")
+    boolean queueOnly;
+
     @Option(names = "--no-cache", description = "run even if an identical run already finished")
     boolean noCache;
 
@@ -86,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (wait && queueOnly) {
+            throw new IllegalArgumentException("--wait and --queue-only exclude each other");
+        }
         long wallLimitSeconds = wallLimit == null ? 0 : WallClock.seconds(wallLimit);
         try (Store store = storeOptions.open()) {
             Engine engine = new Engine(store, EngineSettings.defaults(storeOptions.home()));
@@ -102,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
                 List<RunSubmission.InputFile> inputs = new ArrayList<>();
                 files.forEach((staged, path) -> inputs.add(engine.inputFromFile(staged, path)));
                 for (String pot : card.potentialFiles()) {
-                    if (files.containsKey(pot)) {
+                    if (files.containsKey(pot) || (from == null && startsFromScratch(card, pot))) {
                         continue;
                     }
                     if (from != null) {
@@ -126,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             if (!wait) {
-                if (ids.stream().anyMatch(id -> store.run(id).map(r -> r.state() != RunState.DONE).orElse(false))) {
+                if (!queueOnly && ids.stream().anyMatch(id -> store.run(id).map(r -> r.state() != RunState.DONE).orElse(false))) {
                     err.println(BackgroundEngine.ensureRunning(storeOptions));
                 }
                 if (json) {
@@ -187,6 +193,12 @@ final class RunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Decks with {@code record init} build their potential from scratch: a file beside the card is not read. */
+    private static boolean startsFromScratch(PreparedCard card, String potentialFile) {
+        return card.card().decks().stream().filter(d -> d.potentialFile().equals(potentialFile))
+                .allMatch(d -> d.record().equals("init"));
     }
 
     private static byte[] read(Path card) {

@@ -180,11 +180,13 @@ class CliTest {
     }
 
     @Test
-    void demoReadsTheBundledRecordingsAndSaysSo() {
-        var r = kkr4j("demo");
-        assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("RECORDED real AkaiKKR runs").contains("specx is not started");
-        assertThat(r.out().lines().filter(l -> l.contains(" CONVERGED ")).count()).isEqualTo(6);
-        assertThat(r.out()).contains("MnFeCoCu").contains("-2739.892953332");
+    void demoReplaysRecordedRunsThroughTheWholeChainAndSaysSo() {
+        var r = kkr4j("demo", "--home", tmp.resolve("demo").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("REPLAYING recorded real AkaiKKR runs").contains("no specx is started");
+        assertThat(r.out().lines().filter(l -> l.contains(" CONVERGED ")).count()).isEqualTo(7);
+        assertThat(r.out().lines().filter(l -> l.contains(" COMPLETED ")).count()).isEqualTo(1);
+        assertThat(r.out()).contains("Mn25Fe25Co25Cu25").contains("-2739.892953332")
+                .contains("answered from the store by run 1, no process started");
     }
 }
