@@ -20,7 +20,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.kkr4j.store.ArchiveSummary;
 import org.kkr4j.store.BlobRef;
-import org.kkr4j.store.LinkType;
 import org.kkr4j.store.NodeKind;
 import org.kkr4j.store.Outcome;
 import org.kkr4j.store.RunState;

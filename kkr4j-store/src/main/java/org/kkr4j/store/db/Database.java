@@ -97,7 +97,7 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    static String withoutPassword(String url) {
+    public static String withoutPassword(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 

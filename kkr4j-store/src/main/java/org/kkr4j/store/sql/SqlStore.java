@@ -93,7 +93,7 @@ public final class SqlStore implements Store {
         try {
             PackBlobStore blobs = new PackBlobStore(location.home().resolve(PackBlobStore.DIRECTORY), db,
                     options.packRollBytes(), packs);
-            String target = db.sqliteFile() != null ? db.sqliteFile().toString() : db.description();
+            String target = db.sqliteFile() != null ? db.sqliteFile().toString() : Database.withoutPassword(location.jdbcUrl());
             return new SqlStore(db, blobs, options, target);
         } catch (RuntimeException e) {
             db.close();
