@@ -254,6 +254,7 @@ public final class PackBlobStore implements BlobStore {
     }
 
     /** Appends one entry and records its row; returns false when another writer stored it meanwhile. */
+    @SuppressWarnings("try") // the held lock is only released by the try
     private boolean append(String sha256, long size, InputStreamSource source, String sourceName) throws IOException {
         if (db.inWriteTransaction()) {
             throw new IllegalStateException("blobs are stored before, not inside, a metadata transaction");

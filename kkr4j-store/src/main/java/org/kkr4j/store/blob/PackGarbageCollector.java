@@ -40,6 +40,7 @@ public final class PackGarbageCollector {
         this.blobs = blobs;
     }
 
+    @SuppressWarnings("try") // the held lock is only released by the try
     public GcSummary collect(Duration minAge) {
         try (PackLock.Held held = blobs.lock().acquire()) {
             long cutoff = System.currentTimeMillis() - minAge.toMillis();

@@ -17,11 +17,6 @@ public final class MigrationLog implements LogCreator {
         Logger logger = Logger.getLogger(clazz.getName());
         return new Log() {
             @Override
-            public boolean isDebugEnabled() {
-                return logger.isLoggable(Level.FINEST);
-            }
-
-            @Override
             public void debug(String message) {
                 logger.finest(message);
             }
