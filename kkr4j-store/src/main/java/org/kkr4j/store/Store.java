@@ -39,14 +39,37 @@ public interface Store extends AutoCloseable {
     /** LAUNCHING → RUNNING with the process seen. @throws StaleStateException if not LAUNCHING */
     Run markRunning(long runId, long pid, long pidStartTicks, String reason);
 
-    /** LAUNCHING/RUNNING → QUEUED (the process never started; safe to launch again). */
+    /**
+     * LAUNCHING/RUNNING → QUEUED (the process never started; safe to launch again). A run whose cancel was
+     * requested meanwhile goes to DONE/CANCELLED instead, so it is not launched after all.
+     * @throws StaleStateException if QUEUED or DONE
+     */
     Run requeue(long runId, String reason);
 
-    /** Any non-terminal → DONE with outputs, results and event, in one transaction. */
+    /**
+     * Any non-terminal → DONE with outputs, results and event, in one transaction. The outputs become the
+     * files of ONE new data node ({@code akaikkr.retrieved}, linked CREATE with label {@code retrieved}),
+     * none when there are no outputs. Every output blob must already be in the blob store.
+     * @throws StaleStateException if already DONE (so a run is never completed twice)
+     */
     Run complete(long runId, RunCompletion completion);
 
-    /** Records the cancel request (event); the engine acts on it. QUEUED runs become DONE/CANCELLED at once. */
+    /**
+     * Records the cancel request (event); the engine acts on it. QUEUED runs become DONE/CANCELLED at once;
+     * a second request for a LAUNCHING/RUNNING run changes nothing and adds no event.
+     * @throws StaleStateException if the run is already DONE (there is nothing left to cancel)
+     */
     Run requestCancel(long runId, String reason);
+
+    /**
+     * The data node holding a run's outputs (the {@code retrieved} node it created); for a cache hit, that
+     * of the run that answered it (a data node has one creator, so a cache hit has no CREATE link of its
+     * own). Empty when the run is not DONE or ended without outputs.
+     */
+    Optional<Node> outputNode(long runId);
+
+    /** The files staged for a run at their work-directory paths, the card as {@code inputcard} included. */
+    List<FileEntry> inputs(long runId);
 
     Optional<Run> run(long runId);
 
@@ -74,6 +97,13 @@ public interface Store extends AutoCloseable {
     /** The files of a data node. */
     List<FileEntry> files(long dataNodeId);
 
+    /**
+     * Adds a provenance link, checked against AiiDA's rules (INPUT_CALC data→calculation, INPUT_WORK
+     * data→workflow, CREATE calculation→data with at most one creator per data node, RETURN workflow→data,
+     * CALL_CALC workflow→calculation, CALL_WORK workflow→workflow). Adding an existing link changes nothing.
+     */
+    Link addLink(long sourceId, long targetId, LinkType type, String label);
+
     /** A workflow node; its calls are linked when runs are submitted with its id. */
     Node createWorkflow(String type, String label, String attrsJson);
 
@@ -97,8 +127,20 @@ public interface Store extends AutoCloseable {
     /** Imports an archive written by {@link #export}; nodes already present (same uuid) are kept, not duplicated. */
     ArchiveSummary importArchive(java.nio.file.Path source);
 
-    /** Deletes blobs no node references and rewrites packs that became mostly garbage. */
+    /**
+     * Deletes blobs no node references and rewrites packs that became mostly garbage. Blobs younger than
+     * {@link StoreOptions#gcMinBlobAge()} are kept: they may belong to a run being submitted right now.
+     */
     GcSummary gc();
+
+    /** As {@link #gc()}, keeping unreferenced blobs younger than {@code minBlobAge}. */
+    GcSummary gc(java.time.Duration minBlobAge);
+
+    /**
+     * Bytes of metadata (not blobs): SQLite, the database file plus WAL after a checkpoint; PostgreSQL,
+     * the tables with indexes in the current schema.
+     */
+    long metadataBytes();
 
     /** Where this store is, for messages: the database file or the JDBC URL without password. */
     String describe();
