@@ -50,7 +50,7 @@ final class ShowCommand implements Callable<Integer> {
             Run run = RunLookup.require(store, id);
             List<Link> inputs = store.incoming(run.nodeId()).stream().filter(l -> l.type() == LinkType.INPUT_CALC)
                     .toList();
-            Optional<Long> outputNode = store.outputNode(run.nodeId());
+            Optional<Long> outputNode = store.outputNode(run.nodeId()).map(Node::id);
             List<FileEntry> outputs = outputNode.map(store::files).orElse(List.of());
             List<Event> events = store.events(run.nodeId());
             SpecxLog log = parsedLog(store, run);

@@ -140,7 +140,7 @@ public final class Engine {
         if (run.state() != RunState.DONE) {
             throw new EngineException("run " + runId + " has not finished; its files are not available yet");
         }
-        long node = store.outputNode(runId).orElseThrow(() -> new EngineException("run " + runId
+        long node = store.outputNode(runId).map(org.kkr4j.store.Node::id).orElseThrow(() -> new EngineException("run " + runId
                 + " has no output files"));
         for (FileEntry f : store.files(node)) {
             if (f.path().equals(path)) {

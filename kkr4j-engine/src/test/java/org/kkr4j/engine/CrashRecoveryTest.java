@@ -69,7 +69,7 @@ class CrashRecoveryTest {
                         && !"RUNNING".equals(e.fromState())).count()).as("run %d started once", run.nodeId())
                         .isEqualTo(1);
                 assertThat(events.stream().filter(e -> "DONE".equals(e.toState())).count()).isEqualTo(1);
-                FileEntry log = h.store.files(h.store.outputNode(run.nodeId()).orElseThrow()).stream()
+                FileEntry log = h.store.files(h.store.outputNode(run.nodeId()).orElseThrow().id()).stream()
                         .filter(f -> f.path().equals(WorkDirectory.STDOUT)).findFirst().orElseThrow();
                 assertThat(h.store.blobs().read(log.blob().sha256())).isEqualTo(Files.readAllBytes(rec.log()));
             }

@@ -108,7 +108,7 @@ class EngineBehaviourTest {
         Run done = h.store.run(changed.nodeId()).orElseThrow();
         // the replay knows no recording of this card: it says so on stderr, which is stored
         assertThat(done.outcome()).isEqualTo(Outcome.CRASHED);
-        FileEntry stderr = h.store.files(h.store.outputNode(done.nodeId()).orElseThrow()).stream()
+        FileEntry stderr = h.store.files(h.store.outputNode(done.nodeId()).orElseThrow().id()).stream()
                 .filter(f -> f.path().equals(WorkDirectory.STDERR)).findFirst().orElseThrow();
         assertThat(new String(h.store.blobs().read(stderr.blob().sha256()), StandardCharsets.UTF_8))
                 .contains("TiCrFeCo_fcc");

@@ -74,7 +74,7 @@ class EngineReplayCorpusTest {
         var verdict = OutcomeClassifier.classify(rec.exit(), log, "x", Termination.NONE, 0);
         assertThat(run.outcome()).as(what).isEqualTo(verdict.outcome());
         Map<String, FileEntry> outputs = new HashMap<>();
-        for (FileEntry f : h.store.files(h.store.outputNode(run.nodeId()).orElseThrow())) {
+        for (FileEntry f : h.store.files(h.store.outputNode(run.nodeId()).orElseThrow().id())) {
             outputs.put(f.path(), f);
         }
         assertThat(h.store.blobs().read(outputs.get(WorkDirectory.STDOUT).blob().sha256())).as(what).isEqualTo(log);
@@ -87,7 +87,7 @@ class EngineReplayCorpusTest {
         RunResult expected = ResultExtractor.extract(SpecxLogParser.parse(SourceText.of("x", log)), card.lastDeck());
         assertThat(run.result()).as(what).isEqualTo(expected);
         if (previous != null) {
-            long previousOutput = h.store.outputNode(previous).orElseThrow();
+            long previousOutput = h.store.outputNode(previous).orElseThrow().id();
             List<Link> inputs = h.store.incoming(run.nodeId());
             for (String path : rec.filesIn().keySet()) {
                 assertThat(inputs).as(what + " reads " + path + " made by run " + previous)

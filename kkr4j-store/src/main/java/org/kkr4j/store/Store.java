@@ -73,12 +73,6 @@ public interface Store extends AutoCloseable {
 
     Optional<Run> run(long runId);
 
-    /**
-     * The data node holding the files a run produced (its {@code retrieved} output); for a cache hit, that of
-     * the run that answered it. Empty when the run is not DONE or produced nothing.
-     */
-    Optional<Long> outputNode(long runId);
-
     /** By node id (decimal) or uuid or a unique uuid prefix (≥ 6 characters). */
     Optional<Run> findRun(String idOrUuid);
 

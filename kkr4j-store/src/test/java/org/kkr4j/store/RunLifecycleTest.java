@@ -201,10 +201,12 @@ class RunLifecycleTest {
             assertThat(store.findRun("999999")).isEmpty();
 
             assertThat(store.runs(RunQuery.all())).extracting(Run::nodeId).containsExactly(b.nodeId(), a.nodeId());
-            assertThat(store.runs(new RunQuery(Set.of(RunState.QUEUED), null, 0))).extracting(Run::nodeId)
+            assertThat(store.runs(new RunQuery(Set.of(RunState.QUEUED), null, 0, false))).extracting(Run::nodeId)
                     .containsExactly(a.nodeId());
-            assertThat(store.runs(new RunQuery(Set.of(), Fixtures.CODE, 1))).extracting(Run::nodeId).containsExactly(b.nodeId());
-            assertThat(store.runs(new RunQuery(Set.of(), "other", 0))).isEmpty();
+            assertThat(store.runs(new RunQuery(Set.of(), Fixtures.CODE, 1, false))).extracting(Run::nodeId).containsExactly(b.nodeId());
+            assertThat(store.runs(new RunQuery(Set.of(), Fixtures.CODE, 1, true))).extracting(Run::nodeId)
+                    .containsExactly(a.nodeId());
+            assertThat(store.runs(new RunQuery(Set.of(), "other", 0, false))).isEmpty();
             assertThat(store.countRuns(RunState.QUEUED)).isEqualTo(1);
             assertThat(store.countRuns(RunState.DONE)).isEqualTo(1);
             assertThat(store.countRuns(RunState.RUNNING)).isZero();

@@ -551,7 +551,7 @@ public final class SqlStore implements Store {
             sql.append(" AND r.code_name = ?");
             values.add(query.codeName());
         }
-        sql.append(" ORDER BY r.node DESC");
+        sql.append(query.oldestFirst() ? " ORDER BY r.node ASC" : " ORDER BY r.node DESC");
         if (query.limit() > 0) {
             sql.append(" LIMIT ").append(query.limit());
         }
