@@ -497,9 +497,17 @@ public final class Engine {
                     termination, run.wallLimitSeconds());
             List<FileEntry> outputs = storeOutputs(w.dir, run.nodeId());
             CardDeck deck = cardDeck(w.dir, run);
-            RunResult result = ResultExtractor.extract(verdict.log(), deck);
+            RunResult result;
+            String reason = verdict.reason();
+            try {
+                result = ResultExtractor.extract(verdict.log(), deck);
+            } catch (RuntimeException e) {
+                // the files and the outcome are still worth keeping; the columns can be rebuilt from the log
+                result = RunResult.EMPTY;
+                reason += "; result columns not extracted: " + describe(e);
+            }
             Run done = store.complete(run.nodeId(), new RunCompletion(verdict.outcome(), exitCode, outputs, result,
-                    verdict.reason(), null));
+                    reason, null));
             watched.remove(w.runId);
             if (!settings.keepWorkDirs()) {
                 deleteQuietly(w.dir);

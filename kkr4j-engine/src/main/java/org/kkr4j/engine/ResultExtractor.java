@@ -109,7 +109,8 @@ public final class ResultExtractor {
         if (components.isEmpty()) {
             return null;
         }
-        ArrayNode array = JSON.createArrayNode();
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode array = root.putArray("components");
         for (ComponentResult c : components) {
             ObjectNode o = array.addObject();
             o.put("type", c.typeName());
@@ -121,6 +122,6 @@ public final class ResultExtractor {
                 o.put("spinMomentMuB", spin);
             }
         }
-        return array.toString();
+        return root.toString();
     }
 }

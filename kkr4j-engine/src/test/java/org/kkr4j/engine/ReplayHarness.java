@@ -73,7 +73,14 @@ final class ReplayHarness implements AutoCloseable {
     }
 
     Engine engine(int cores) {
-        return new Engine(store, EngineSettings.defaults(home).withCores(cores));
+        Engine engine = new Engine(store, EngineSettings.defaults(home).withCores(cores));
+        engine.addListener(new EngineListener() {
+            @Override
+            public void problem(long runId, String message) {
+                System.err.println("engine problem, run " + runId + ": " + message);
+            }
+        });
+        return engine;
     }
 
     @Override
