@@ -31,7 +31,7 @@ final class CodeCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "add", versionProvider = VersionProvider.class,
             description = {"Register an executable under a name: its absolute path, declared version and SHA-256",
                 "are recorded; runs refuse to start if the binary changes later. The executable is probed once",
                 "with an empty card; when its output tells the version and it differs from --version, this fails."})
@@ -41,15 +41,14 @@ final class CodeCommand implements Runnable {
         @Mixin
         StoreOptions storeOptions;
 
-        @Parameters(paramLabel = "NAME", description = "name used by kkr4j run --code NAME")
+        @Parameters(paramLabel = "NAME", arity = "0..1", description = "name used by kkr4j run --code NAME (required)")
         String name;
 
-        @Option(names = "--path", required = true, paramLabel = "EXE", description = "the executable")
+        @Option(names = "--path", paramLabel = "EXE", description = "the executable (required)")
         Path path;
 
-        @Option(names = "--version", required = true, paramLabel = "V",
-                description = "AkaiKKR version: cpa2002v010, cpa2021v01, 2022.0721, 2022.0721-cnd")
-        String version;
+        @Mixin
+        AkaiVersionOption version;
 
         @Option(names = "--helper", paramLabel = "ROLE=EXE", description = "a helper executable, e.g. fmg=/opt/akaikkr/fmg")
         Map<String, Path> helpers = new LinkedHashMap<>();
@@ -59,7 +58,16 @@ final class CodeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AkaiVersion v = AkaiVersion.parse(version);
+            if (version.printedKkr4jVersion(spec)) {
+                return 0;
+            }
+            AkaiVersion v = version.required(spec);
+            if (name == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'NAME'");
+            }
+            if (path == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--path=EXE'");
+            }
             try (Store store = storeOptions.open()) {
                 var reg = new CodeRegistry(store, Duration.ofSeconds(20)).add(name, path, v, helpers, !noProbe);
                 PrintWriter out = spec.commandLine().getOut();

@@ -45,6 +45,15 @@ class RunCliTest {
         home = homeWithReplay(tmp);
     }
 
+    /** The id of the n-th run a {@code kkr4j run} printed ("run ID (card): ..."). */
+    static String id(HelpAndVersionTest.Result r, int n) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^run (\\d+) \\(").matcher(r.out());
+        for (int i = 0; i <= n; i++) {
+            assertThat(m.find()).as(r.out() + r.err()).isTrue();
+        }
+        return m.group(1);
+    }
+
     private String h() {
         return home.toString();
     }
@@ -95,12 +104,12 @@ class RunCliTest {
         Path dir = RECORDINGS.resolve("ewidth-scan/FeCoNiCu_fcc_ew1.2");
         var go = kkr4j("run", "--home", h(), "--code", "replay", "--wait", dir.resolve("inputcard_go").toString());
         assertThat(go.code()).as(go.err()).isZero();
-        var dos = kkr4j("run", "--home", h(), "--code", "replay", "--wait", "--from", "1",
+        var dos = kkr4j("run", "--home", h(), "--code", "replay", "--wait", "--from", id(go, 0),
                 dir.resolve("inputcard_dos").toString());
         assertThat(dos.code()).as(dos.out() + dos.err()).isZero();
         assertThat(dos.out()).contains("COMPLETED");
-        var show = kkr4j("show", "--home", h(), "2");
-        assertThat(show.out()).contains("created by run 1");
+        var show = kkr4j("show", "--home", h(), id(dos, 0));
+        assertThat(show.out()).contains("created by run " + id(go, 0));
     }
 
     @Test
@@ -132,10 +141,11 @@ class RunCliTest {
     @Test
     void exportImportAndGc() throws Exception {
         Path dir = RECORDINGS.resolve("ewidth-scan/FeCoNiCu_fcc_ew1.2");
-        kkr4j("run", "--home", h(), "--code", "replay", "--wait", dir.resolve("inputcard_go").toString());
-        kkr4j("run", "--home", h(), "--code", "replay", "--wait", "--from", "1", dir.resolve("inputcard_dos").toString());
+        var go = kkr4j("run", "--home", h(), "--code", "replay", "--wait", dir.resolve("inputcard_go").toString());
+        var dos = kkr4j("run", "--home", h(), "--code", "replay", "--wait", "--from", id(go, 0),
+                dir.resolve("inputcard_dos").toString());
         Path zip = tmp.resolve("runs.zip");
-        var export = kkr4j("export", "--home", h(), "2", "--to", zip.toString());
+        var export = kkr4j("export", "--home", h(), id(dos, 0), "--to", zip.toString());
         assertThat(export.code()).as(export.err()).isZero();
         assertThat(export.out()).contains("exported 2 run(s)");
         Path other = tmp.resolve("other");
@@ -143,7 +153,7 @@ class RunCliTest {
         assertThat(imported.code()).as(imported.err()).isZero();
         var again = kkr4j("import", "--home", other.toString(), zip.toString());
         assertThat(again.out()).contains("imported 0 run(s)");
-        List<String> here = new ArrayList<>(kkr4j("show", "--home", h(), "2").out().lines().toList());
+        List<String> here = new ArrayList<>(kkr4j("show", "--home", h(), id(dos, 0)).out().lines().toList());
         var there = kkr4j("ps", "--home", other.toString(), "--json");
         JsonNode runs = Json.mapper().readTree(there.out());
         assertThat(runs).hasSize(2);
