@@ -1,16 +1,11 @@
 package org.kkr4j.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +41,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "on your specx. Then the first card is submitted again and answered from the store."})
 final class DemoCommand implements Callable<Integer> {
 
-    private static final String ROOT = "/org/kkr4j/app/demo/";
-
     @Spec
     CommandSpec spec;
 
@@ -67,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dir = home != null ? home.toAbsolutePath() : Files.createTempDirectory("kkr4j-demo");
         Path recordings = dir.resolve("recordings");
-        List<Recording> set = extract(recordings);
+        List<BundledRecordings.Recording> set = BundledRecordings.extract(recordings);
         try (Store store = Stores.open(StoreLocation.sqlite(dir))) {
             String codeName = register(store, dir, recordings, out);
             Engine engine = new Engine(store, EngineSettings.defaults(dir));
@@ -83,14 +76,14 @@ final class DemoCommand implements Callable<Integer> {
                 try (EngineLock lock = EngineLock.tryAcquire(dir).orElseThrow(() -> new IllegalStateException(
                         "another engine is running for " + dir))) {
                     List<Long> first = new ArrayList<>();
-                    for (Recording r : set) {
+                    for (BundledRecordings.Recording r : set) {
                         first.add(submit(engine, codeName, r, 0, List.of()));
                     }
                     engine.runUntilDone(first);
                     ids.addAll(first);
                     List<Long> second = new ArrayList<>();
                     for (int i = 0; i < set.size(); i++) {
-                        Recording r = set.get(i);
+                        BundledRecordings.Recording r = set.get(i);
                         for (int k = 1; k < r.cards().size(); k++) {
                             List<RunSubmission.InputFile> inputs = new ArrayList<>();
                             for (String pot : r.potentialFiles()) {
@@ -123,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private long submit(Engine engine, String codeName, Recording r, int k, List<RunSubmission.InputFile> inputs)
+    private long submit(Engine engine, String codeName, BundledRecordings.Recording r, int k, List<RunSubmission.InputFile> inputs)
             throws IOException {
         return engine.submit(RunRequest.of(codeName, r.card(k), r.name() + "/" + r.cards().get(k), inputs)
                 .withThreads(threads).withLabel(r.name())).nodeId();
@@ -153,61 +146,4 @@ final class DemoCommand implements Callable<Integer> {
         return "replay";
     }
 
-    /** A bundled recording: directory name, its cards in order and the potential files the later runs read. */
-    private record Recording(String name, Path dir, List<String> cards, List<String> potentialFiles) {
-        byte[] card(int k) throws IOException {
-            return Files.readAllBytes(dir.resolve(cards.get(k)));
-        }
-    }
-
-    private static List<Recording> extract(Path root) throws IOException {
-        List<Recording> set = new ArrayList<>();
-        for (String name : resourceText(ROOT + "INDEX").lines().filter(l -> !l.isBlank()).toList()) {
-            Path dir = root.resolve(name);
-            byte[] manifest = resource(ROOT + name + "/recording.json");
-            write(dir.resolve("recording.json"), manifest);
-            JsonNode runs = Json.mapper().readTree(manifest).get("runs");
-            List<String> cards = new ArrayList<>();
-            List<String> potentials = new ArrayList<>();
-            for (JsonNode run : runs) {
-                String card = run.get("card").asText();
-                cards.add(card);
-                write(dir.resolve(card), resource(ROOT + name + "/" + card));
-                String log = run.get("log").asText();
-                write(dir.resolve(log), resource(ROOT + name + "/" + log));
-                for (Iterator<Map.Entry<String, JsonNode>> it = run.get("files_out").fields(); it.hasNext(); ) {
-                    String stored = it.next().getValue().asText();
-                    write(dir.resolve(stored), resource(ROOT + name + "/" + stored));
-                }
-                for (Iterator<String> it = run.get("files_in").fieldNames(); it.hasNext(); ) {
-                    String in = it.next();
-                    if (!potentials.contains(in)) {
-                        potentials.add(in);
-                    }
-                }
-            }
-            set.add(new Recording(name, dir, cards, potentials));
-        }
-        return set;
-    }
-
-    private static void write(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Files.write(target, bytes);
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = DemoCommand.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled demo file missing: " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String resourceText(String path) {
-        return new String(resource(path), StandardCharsets.ISO_8859_1);
-    }
 }

@@ -180,6 +180,13 @@ class CliTest {
     }
 
     @Test
+    void benchStoreMeasuresRecordedRunsAgainstTheTargets() {
+        var r = kkr4j("bench", "store", "--runs", "40", "--home", tmp.resolve("bench").toString());
+        assertThat(r.out()).as(r.err()).contains("40 runs recorded").contains("transitions/s:")
+                .contains("metadata bytes/run:").contains("target >= 100");
+    }
+
+    @Test
     void demoReplaysRecordedRunsThroughTheWholeChainAndSaysSo() {
         var r = kkr4j("demo", "--home", tmp.resolve("demo").toString());
         assertThat(r.code()).as(r.err()).isZero();
