@@ -54,6 +54,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "OMP_NUM_THREADS with --code")
     int threads;
 
+    private Long workflowId;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,6 +66,8 @@ final class DemoCommand implements Callable<Integer> {
         try (Store store = Stores.open(StoreLocation.sqlite(dir))) {
             String codeName = register(store, dir, recordings, out);
             Engine engine = new Engine(store, EngineSettings.defaults(dir));
+            // one workflow node calls every run, so the graph shows what belongs to this demo
+            workflowId = store.createWorkflow("workflow.demo", "kkr4j demo", null).id();
             List<Long> ids = new ArrayList<>();
             try (ProgressBar progress = new ProgressBar(err, "demo runs", set.stream().mapToInt(r -> r.cards().size())
                     .sum())) {
@@ -119,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
     private long submit(Engine engine, String codeName, BundledRecordings.Recording r, int k, List<RunSubmission.InputFile> inputs)
             throws IOException {
         return engine.submit(RunRequest.of(codeName, r.card(k), r.name() + "/" + r.cards().get(k), inputs)
-                .withThreads(threads).withLabel(r.name())).nodeId();
+                .withThreads(threads).withLabel(r.name()).withWorkflow(workflowId)).nodeId();
     }
 
     private String register(Store store, Path dir, Path recordings, PrintWriter out) throws IOException {

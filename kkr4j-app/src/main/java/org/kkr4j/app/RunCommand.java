@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--wall-limit", paramLabel = "TIME", description = "stop the run after this long: 3600, 30m, 2h, 12:00:00")
     String wallLimit;
 
+    @Option(names = "--cores", paramLabel = "N",
+            description = "with --wait: core budget of this machine, a run with N threads takes N (default: all cores)")
+    Integer cores;
+
     @Option(names = "--wait", description = "execute now in this process and print the results")
     boolean wait;
 
@@ -94,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
         }
         long wallLimitSeconds = wallLimit == null ? 0 : WallClock.seconds(wallLimit);
         try (Store store = storeOptions.open()) {
-            Engine engine = new Engine(store, EngineSettings.defaults(storeOptions.home()));
+            EngineSettings settings = EngineSettings.defaults(storeOptions.home());
+            Engine engine = new Engine(store, cores == null ? settings : settings.withCores(cores));
             Code code = store.code(codeName).orElseThrow(() -> new EngineException("no code named '" + codeName
                     + "' is registered in " + store.describe() + "; add one with: kkr4j code add " + codeName
                     + " --path /path/to/specx --version VERSION"));

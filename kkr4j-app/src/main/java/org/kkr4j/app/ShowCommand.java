@@ -99,6 +99,8 @@ final class ShowCommand implements Callable<Integer> {
                 + run.wallLimitSeconds() + " s" : ""));
         out.println("  submitted   " + run.submitted() + (run.started() == null ? "" : "  started " + run.started())
                 + (run.finished() == null ? "" : "  finished " + run.finished()));
+        store.incoming(run.nodeId()).stream().filter(l -> l.type() == LinkType.CALL_CALC).forEach(l -> out.println(
+                "  called by   workflow " + l.sourceId() + " (" + store.node(l.sourceId()).label() + ")"));
         if (run.cachedFrom() != null) {
             out.println("  cache hit   answered by run " + run.cachedFrom() + "; no process was started");
         }
