@@ -1,5 +1,7 @@
 package org.kkr4j.store.archive;
 
+import org.kkr4j.store.sql.RunRows;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -196,11 +198,11 @@ public final class ArchiveExporter {
                 if (!rows.next()) {
                     return null;
                 }
-                Long cachedFrom = Rows.lng(rows, 6);
+                Long cachedFrom = RunRows.lng(rows, 6);
                 return new Manifest.RunRow(rows.getString(1), Hex.of(rows.getBytes(2)), rows.getString(3), rows.getString(4),
                         Hex.of(rows.getBytes(5)), cachedFrom == null ? null : uuids.get(cachedFrom), rows.getInt(7),
-                        rows.getLong(8), rows.getString(9), rows.getLong(10), rows.getLong(11), Rows.integer(rows, 12),
-                        Rows.lng(rows, 13), Rows.lng(rows, 14), rows.getBoolean(15));
+                        rows.getLong(8), rows.getString(9), rows.getLong(10), rows.getLong(11), RunRows.integer(rows, 12),
+                        RunRows.lng(rows, 13), RunRows.lng(rows, 14), rows.getBoolean(15));
             }
         }
     }
@@ -214,9 +216,9 @@ public final class ArchiveExporter {
                 if (!rows.next()) {
                     return null;
                 }
-                return new Manifest.ResultRow(rows.getString(1), rows.getString(2), rows.getString(3), Rows.dbl(rows, 4),
-                        Rows.bool(rows, 5), Rows.integer(rows, 6), Rows.dbl(rows, 7), Rows.dbl(rows, 8), Rows.dbl(rows, 9),
-                        Rows.dbl(rows, 10), Rows.dbl(rows, 11), Rows.dbl(rows, 12), rows.getString(13));
+                return new Manifest.ResultRow(rows.getString(1), rows.getString(2), rows.getString(3), RunRows.dbl(rows, 4),
+                        RunRows.bool(rows, 5), RunRows.integer(rows, 6), RunRows.dbl(rows, 7), RunRows.dbl(rows, 8), RunRows.dbl(rows, 9),
+                        RunRows.dbl(rows, 10), RunRows.dbl(rows, 11), RunRows.dbl(rows, 12), rows.getString(13));
             }
         }
     }

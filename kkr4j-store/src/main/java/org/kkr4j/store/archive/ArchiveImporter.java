@@ -1,5 +1,9 @@
 package org.kkr4j.store.archive;
 
+import org.kkr4j.store.RunResult;
+
+import org.kkr4j.store.sql.RunRows;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
@@ -257,33 +261,9 @@ public final class ArchiveImporter {
     }
 
     private static void insertResult(Connection c, long id, Manifest.ResultRow r) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO run_result (node, system, lattice, mode, ewidth_ry, "
-                + "converged, iterations, total_energy_ry, fermi_energy_ry, total_moment_mub, lattice_constant_bohr, tc_k, "
-                + "resistivity_uohm_cm, moments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, id);
-            s.setString(2, r.system());
-            s.setString(3, r.lattice());
-            s.setString(4, r.mode());
-            setDouble(s, 5, r.ewidthRy());
-            if (r.converged() == null) {
-                s.setNull(6, Types.BOOLEAN);
-            } else {
-                s.setBoolean(6, r.converged());
-            }
-            if (r.iterations() == null) {
-                s.setNull(7, Types.INTEGER);
-            } else {
-                s.setInt(7, r.iterations());
-            }
-            setDouble(s, 8, r.totalEnergyRy());
-            setDouble(s, 9, r.fermiEnergyRy());
-            setDouble(s, 10, r.totalMomentMuB());
-            setDouble(s, 11, r.latticeConstantBohr());
-            setDouble(s, 12, r.curieTemperatureK());
-            setDouble(s, 13, r.resistivityMicroOhmCm());
-            s.setString(14, r.momentsJson());
-            s.executeUpdate();
-        }
+        RunRows.insertResult(c, id, new RunResult(r.system(), r.lattice(), r.mode(), r.ewidthRy(), r.converged(),
+                r.iterations(), r.totalEnergyRy(), r.fermiEnergyRy(), r.totalMomentMuB(), r.latticeConstantBohr(),
+                r.curieTemperatureK(), r.resistivityMicroOhmCm(), r.momentsJson()));
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
@@ -294,12 +274,5 @@ public final class ArchiveImporter {
         }
     }
 
-    private static void setDouble(PreparedStatement s, int index, Double value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.DOUBLE);
-        } else {
-            s.setDouble(index, value);
-        }
-    }
 
 }

@@ -55,7 +55,7 @@ public final class RunRows {
     }
 
     /** Inserts the result row unless every column is empty (a missing row reads as {@link RunResult#EMPTY}). */
-    static void insertResult(Connection c, long node, RunResult r) throws SQLException {
+    public static void insertResult(Connection c, long node, RunResult r) throws SQLException {
         if (r == null || r.equals(RunResult.EMPTY)) {
             return;
         }
@@ -95,22 +95,22 @@ public final class RunRows {
         }
     }
 
-    static Long lng(ResultSet rows, int column) throws SQLException {
+    public static Long lng(ResultSet rows, int column) throws SQLException {
         long value = rows.getLong(column);
         return rows.wasNull() ? null : value;
     }
 
-    static Integer integer(ResultSet rows, int column) throws SQLException {
+    public static Integer integer(ResultSet rows, int column) throws SQLException {
         int value = rows.getInt(column);
         return rows.wasNull() ? null : value;
     }
 
-    static Double dbl(ResultSet rows, int column) throws SQLException {
+    public static Double dbl(ResultSet rows, int column) throws SQLException {
         double value = rows.getDouble(column);
         return rows.wasNull() ? null : value;
     }
 
-    static Boolean bool(ResultSet rows, int column) throws SQLException {
+    public static Boolean bool(ResultSet rows, int column) throws SQLException {
         boolean value = rows.getBoolean(column);
         return rows.wasNull() ? null : value;
     }
