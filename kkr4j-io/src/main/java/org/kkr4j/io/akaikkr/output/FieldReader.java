@@ -71,6 +71,67 @@ final class FieldReader {
         return trimmedField(s.substring(from, to), line, name, nameSuffix);
     }
 
+    /**
+     * {@link #field(String, int, int, int, String)} of the source text {@code s} whose characters
+     * are also {@code b} (SourceText.bytes()): blanks and the number are read from the bytes, and
+     * the only String made is the field's text that the FixedField keeps.
+     */
+    FixedField field(String s, byte[] b, int from, int to, int line, String name) {
+        while (from < to && (b[from] & 0xFF) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+            to--;
+        }
+        if (from == to) {
+            issue(line, name, ParseIssue.Kind.MISSING, "empty field");
+            return null;
+        }
+        if (b[from] != '*') {
+            double v = plainReal(b, from, to);
+            if (!Double.isNaN(v)) {
+                return new FixedField(s.substring(from, to), v);
+            }
+        }
+        return trimmedField(s.substring(from, to), line, name, null);
+    }
+
+    /**
+     * The fast path of {@link #strictReal}: {@code [sign] digits [. digits]} with at most 15 digits
+     * and nothing else, read from the bytes {@code b[from, to)} (no blanks around it); NaN for any
+     * other text, which the caller then reads through strictReal. Same value as strictReal.
+     */
+    private static double plainReal(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (b[i] == '+' || b[i] == '-') {
+            negative = b[i] == '-';
+            i++;
+        }
+        int digits = 0;
+        int fraction = 0;
+        long mantissa = 0;
+        while (i < to && b[i] >= '0' && b[i] <= '9') {
+            mantissa = mantissa * 10 + (b[i] - '0');
+            i++;
+            digits++;
+        }
+        if (i < to && b[i] == '.') {
+            i++;
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
+                mantissa = mantissa * 10 + (b[i] - '0');
+                i++;
+                digits++;
+                fraction++;
+            }
+        }
+        if (i != to || digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        double v = mantissa / POW10[fraction];
+        return negative ? -v : v;
+    }
+
     private static String fullName(String name, String suffix) {
         return suffix == null ? name : name + "." + suffix;
     }
@@ -132,6 +193,48 @@ final class FieldReader {
             }
         }
         return integerOf(field(s, from, to, line, name), line, name);
+    }
+
+    /** {@link #integer(String, int, int, int, String)} reading the digits from {@code b}, the characters of {@code s}. */
+    Integer integer(String s, byte[] b, int from, int to, int line, String name) {
+        int a = from;
+        int e = to;
+        while (a < e && (b[a] & 0xFF) <= ' ') {
+            a++;
+        }
+        while (e > a && (b[e - 1] & 0xFF) <= ' ') {
+            e--;
+        }
+        int i = a;
+        boolean negative = false;
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        if (e > i && e - i <= 9) {
+            int v = 0;
+            for (; i < e; i++) {
+                int c = b[i];
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                v = v * 10 + (c - '0');
+            }
+            if (i == e) {
+                return negative ? -v : v;
+            }
+        }
+        return integerOf(field(s, from, to, line, name), line, name);
+    }
+
+    /** {@link #realOrNaN(String, int, int, int, String)} reading a plain decimal from {@code b}, the characters of {@code s}. */
+    double realOrNaN(String s, byte[] b, int from, int to, int line, String name) {
+        double v = FortranNumbers.plainDecimalOrNaN(b, from, to);
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        FixedField f = field(s, from, to, line, name);
+        return f == null ? Double.NaN : f.valueOrNaN();
     }
 
     /**

@@ -115,6 +115,7 @@ public final class SpecxLogParser {
         // the blank and binary tests and the skip of ignored numeric rows read the text by position,
         // so that no String is made for a line nothing here keeps (blank lines, tables of mode blocks)
         String all = text.text();
+        byte[] bytes = text.bytes();
         int n = lines.size();
         boolean anyText = false;
         endOfText = n;
@@ -124,7 +125,7 @@ public final class SpecxLogParser {
             int end = text.lineEnd(no);
             // a full scan of the first lines catches binary files; later, NUL padding after a crash
             // shows in the first or last character of a line
-            int bad = i < FULL_BINARY_SCAN_LINES || suspicious(all, start, end) ? binaryColumn(all, start, end) : -1;
+            int bad = i < FULL_BINARY_SCAN_LINES || suspicious(bytes, start, end) ? binaryColumn(bytes, start, end) : -1;
             if (bad >= 0) {
                 if (!recognised) {
                     throw new KkrFormatException(source, no, "log", String.format(
@@ -136,7 +137,7 @@ public final class SpecxLogParser {
                 endOfText = i;
                 break;
             }
-            int q = firstNonBlank(all, start, end);
+            int q = firstNonBlank(bytes, start, end);
             if (q < 0) {
                 if (ctx != Ctx.STOP_CODE) {
                     ctx = Ctx.NONE;
@@ -145,7 +146,7 @@ public final class SpecxLogParser {
             }
             anyText = true;
             lastLine = no;
-            if (numericRowInPlace(all, q, start, end, no) || iterationLineInPlace(all, q, start, end, no)) {
+            if (numericRowInPlace(all, bytes, q, start, end, no) || iterationLineInPlace(all, bytes, q, start, end, no)) {
                 // as in handle(): neither is a footer line
                 footerStart = 0;
                 continue;
@@ -175,8 +176,8 @@ public final class SpecxLogParser {
      * mode-block candidate unless it holds an 'f' (the fixed-spin line, the only candidate without a
      * caption), so such rows go the general way.
      */
-    private boolean numericRowInPlace(String all, int q, int start, int end, int no) {
-        char c = all.charAt(q);
+    private boolean numericRowInPlace(String all, byte[] bytes, int q, int start, int end, int no) {
+        int c = bytes[q];
         if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')) {
             return false;
         }
@@ -185,7 +186,7 @@ public final class SpecxLogParser {
         }
         switch (ctx) {
             case ENERGY_MESH -> {
-                energyMeshRow(all, start, end, no);
+                energyMeshRow(all, bytes, start, end, no);
                 return true;
             }
             case NONE, PRIM, RECIP, OCC_UP, OCC_DOWN -> {
@@ -204,40 +205,42 @@ public final class SpecxLogParser {
      * starts with no caption and holds no 'f' unless it is garbled: then it goes the general way,
      * which tests it as a mode-block candidate.
      */
-    private boolean iterationLineInPlace(String all, int q, int start, int end, int no) {
-        if (all.charAt(q) != 'i' || !all.startsWith("itr=", q) || ctx == Ctx.PRIM || ctx == Ctx.RECIP
-                || (modeCandidateWanted && all.indexOf('f', q, end) >= 0)) {
+    private boolean iterationLineInPlace(String all, byte[] bytes, int q, int start, int end, int no) {
+        if (bytes[q] != 'i' || q + 4 > end || bytes[q + 1] != 't' || bytes[q + 2] != 'r' || bytes[q + 3] != '='
+                || ctx == Ctx.PRIM || ctx == Ctx.RECIP || (modeCandidateWanted && all.indexOf('f', q, end) >= 0)) {
             return false;
         }
-        itrLine(all, start, end, q, no);
+        itrLine(all, bytes, start, end, q, no);
         ctx = Ctx.NONE;
         return true;
     }
 
     private static final int FULL_BINARY_SCAN_LINES = 64;
 
-    private static boolean suspicious(String s, int from, int to) {
-        return to > from && (isBinary(s.charAt(from)) || isBinary(s.charAt(to - 1)));
+    // the character tests below read the text one byte per character (SourceText.bytes())
+
+    private static boolean suspicious(byte[] s, int from, int to) {
+        return to > from && (isBinary(s[from] & 0xFF) || isBinary(s[to - 1] & 0xFF));
     }
 
-    private static boolean isBinary(char c) {
+    private static boolean isBinary(int c) {
         return (c < 0x20 && c != '\t' && c != '\f') || (c >= 0x7F && c < 0xA0);
     }
 
-    /** Position in {@code s} of the first binary character of {@code s[from, to)}, -1 when none. */
-    private static int binaryColumn(String s, int from, int to) {
+    /** Position of the first binary character of {@code s[from, to)}, -1 when none. */
+    private static int binaryColumn(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (isBinary(s.charAt(i))) {
+            if (isBinary(s[i] & 0xFF)) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Position in {@code s} of the first non-blank character of {@code s[from, to)}, -1 when none. */
-    private static int firstNonBlank(String s, int from, int to) {
+    /** Position of the first non-blank character of {@code s[from, to)}, -1 when none. */
+    private static int firstNonBlank(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            byte c = s[i];
             if (c != ' ' && c != '\t' && c != '\f') {
                 return i;
             }
@@ -370,7 +373,7 @@ public final class SpecxLogParser {
             }
             case 'i' -> {
                 if (line.startsWith("itr=", p)) {
-                    itrLine(line, 0, line.length(), p, no);
+                    itrLine(no, p);
                 } else if (line.startsWith("interval=", p)) {
                     interval(line, no);
                 }
@@ -554,7 +557,7 @@ public final class SpecxLogParser {
     private void numericRow(String line, int p, int no) {
         switch (ctx) {
             case MESH_VALUES -> meshValues(line, no);
-            case ENERGY_MESH -> energyMeshRow(line, 0, line.length(), no);
+            case ENERGY_MESH -> energyMeshRow(text.text(), text.bytes(), text.lineStart(no), text.lineEnd(no), no);
             case RMS_CONT -> rmsContinuation(line, no);
             case CORE_UP, CORE_DOWN -> coreLevels(line, no, ctx == Ctx.CORE_UP);
             case HF_TOTAL -> hyperfineTotal(line, no);
@@ -705,7 +708,7 @@ public final class SpecxLogParser {
         } else {
             int it = line.indexOf("itr=", p);
             if (it >= 0 && it - p <= 2) {
-                itrLine(line, 0, line.length(), it, no);
+                itrLine(no, it);
             }
         }
     }
@@ -970,8 +973,11 @@ public final class SpecxLogParser {
 
     // ------------------------------------------------------------------ setup lines
 
-    /** Reads the mesh points of the line {@code line[from, to)} (a whole line, or one inside the text). */
-    private void energyMeshRow(String line, int from, int to, int no) {
+    /**
+     * Reads the mesh points of the line {@code line[from, to)} of the source text, whose characters
+     * are also {@code bytes[from, to)}.
+     */
+    private void energyMeshRow(String line, byte[] bytes, int from, int to, int no) {
         if (cur == null) {
             return;
         }
@@ -986,10 +992,10 @@ public final class SpecxLogParser {
                 fr.issue(no, "energyMesh", ParseIssue.Kind.UNEXPECTED, "unbalanced mesh entry");
                 return;
             }
-            Integer k = fr.integer(line, from, open, no, "energyMesh.index");
+            Integer k = fr.integer(line, bytes, from, open, no, "energyMesh.index");
             // only the numbers are kept: read in place (NaN: unreadable or overflowed, reported)
-            double re = fr.realOrNaN(line, open + 1, comma, no, "energyMesh.re");
-            double im = fr.realOrNaN(line, comma + 1, close, no, "energyMesh.im");
+            double re = fr.realOrNaN(line, bytes, open + 1, comma, no, "energyMesh.re");
+            double im = fr.realOrNaN(line, bytes, comma + 1, close, no, "energyMesh.im");
             if (k != null && !Double.isNaN(re) && !Double.isNaN(im)) {
                 cur.meshPoints.add(new EnergyMeshPoint(k, re, im));
             }
@@ -1048,13 +1054,19 @@ public final class SpecxLogParser {
 
     // ------------------------------------------------------------------ SCF loop and summary
 
+    /** {@link #itrLine(String, byte[], int, int, int, int)} of line {@code no}, {@code itr=} at {@code itColumn}. */
+    private void itrLine(int no, int itColumn) {
+        int start = text.lineStart(no);
+        itrLine(text.text(), text.bytes(), start, text.lineEnd(no), start + itColumn, no);
+    }
+
     /**
-     * Reads the iteration line {@code text[start, end)} (a whole line, or one inside the source
-     * text, so that its String need not be made).
+     * Reads the iteration line {@code text[start, end)} of the source text (its characters also
+     * {@code bytes[start, end)}), so that its String need not be made.
      *
      * @param it where {@code itr=} starts: its first occurrence, only blanks and CPA flags precede it
      */
-    private void itrLine(String text, int start, int end, int it, int no) {
+    private void itrLine(String text, byte[] bytes, int start, int end, int it, int no) {
         if (cur == null) {
             return;
         }
@@ -1081,11 +1093,11 @@ public final class SpecxLogParser {
         String flags = column >= 2 ? (text.charAt(it - 2) == ' ' && text.charAt(it - 1) == ' ' ? "  "
                 : text.substring(it - 2, it)) : (column == 1 ? " " + text.charAt(start) : "  ");
         ScfIteration s = new ScfIteration(no, flags,
-                fr.field(text, it + 4, neu, no, "iteration.itr"),
-                fr.field(text, neu + 5, mom, no, "iteration.neu"),
-                fr.field(text, mom + 9, te, no, "iteration.moment"),
-                fr.field(text, te + 5, err, no, "iteration.te"),
-                fr.field(text, err + 6, end, no, "iteration.err"));
+                fr.field(text, bytes, it + 4, neu, no, "iteration.itr"),
+                fr.field(text, bytes, neu + 5, mom, no, "iteration.neu"),
+                fr.field(text, bytes, mom + 9, te, no, "iteration.moment"),
+                fr.field(text, bytes, te + 5, err, no, "iteration.te"),
+                fr.field(text, bytes, err + 6, end, no, "iteration.err"));
         cur.iterations.add(s);
         // the text is built only when the deck is (one concatenation per iteration line otherwise)
         cur.stage = SCF_ITERATION;

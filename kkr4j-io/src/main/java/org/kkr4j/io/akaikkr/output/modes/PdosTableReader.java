@@ -42,7 +42,7 @@ final class PdosTableReader {
      */
     static int dataEnd(RangeContext ctx, int header) {
         // tested by position in the text: a row's String is not needed to find the table's end
-        String all = ctx.src.text();
+        byte[] all = ctx.src.bytes();
         int n = header + 1;
         while (n <= ctx.to && isNumericLine(all, ctx.src.lineStart(n), ctx.src.lineEnd(n))) {
             n++;
@@ -86,7 +86,6 @@ final class PdosTableReader {
 
     /** {@link #isNumericLine(String)} of {@code s[from, to)}. */
     static boolean isNumericLine(String s, int from, int to) {
-        // one shift and mask per character; a blank line has no digit, so it needs no isBlank() pass
         long seen = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
@@ -103,13 +102,33 @@ final class PdosTableReader {
         return (seen & DIGIT_OR_STAR) != 0;
     }
 
+    /** {@link #isNumericLine(String)} of the characters {@code s[from, to)}, one byte each (SourceText.bytes()). */
+    static boolean isNumericLine(byte[] s, int from, int to) {
+        // one shift and mask per character; a blank line has no digit, so it needs no isBlank() pass
+        long seen = 0;
+        for (int i = from; i < to; i++) {
+            int c = s[i] & 0xFF;
+            if (c < 64) {
+                long bit = 1L << c;
+                if ((NUMERIC_LOW & bit) == 0) {
+                    return false;
+                }
+                seen |= bit;
+            } else if (c != 'E' && c != 'e') {
+                return false;
+            }
+        }
+        return (seen & DIGIT_OR_STAR) != 0;
+    }
+
     /**
      * One physical line cut into its slots: slot 0 is {@code [0, energyEnd)} of the line (the energy
      * or a wrapped value), slot k the k-th 10-character field after the gap. The slots are kept as
-     * positions in the whole source text ({@code text}, the line starting at {@code start}), so
-     * that neither the line nor a field that reads normally is made into a String.
+     * positions in the whole source text ({@code text}, the line starting at {@code start}; its
+     * characters are read from {@code bytes}, one byte each), so that neither the line nor a field
+     * that reads normally is made into a String.
      */
-    private record Cut(int line, String text, int start, int energyEnd, int slots) {
+    private record Cut(int line, String text, byte[] bytes, int start, int energyEnd, int slots) {
 
         int from(int slot) {
             return slot == 0 ? start : start + energyEnd + GAP + (slot - 1) * WIDTH;
@@ -130,12 +149,12 @@ final class PdosTableReader {
                 return false;
             }
             int p = from(slot);
-            return text.charAt(p) != ' ' && text.charAt(p - 1) != ' '
+            return bytes[p] != ' ' && bytes[p - 1] != ' '
                     && !FortranNumbers.isOverflow(text.substring(p, p + WIDTH));
         }
 
         double valueOrNaN(int slot) {
-            return RangeContext.parseRealOrNaN(text, from(slot), to(slot));
+            return RangeContext.parseRealOrNaN(text, bytes, from(slot), to(slot));
         }
     }
 
@@ -173,7 +192,7 @@ final class PdosTableReader {
         double[] plainEnergy = new double[cuts.size()];
         for (int i = 0; i < plainEnergy.length; i++) {
             Cut c = cuts.get(i);
-            plainEnergy[i] = FortranNumbers.plainDecimalOrNaN(c.text(), c.from(0), c.to(0));
+            plainEnergy[i] = FortranNumbers.plainDecimalOrNaN(c.bytes(), c.from(0), c.to(0));
         }
         int linesPerRow = linesPerRow(cuts, plainEnergy, toEnd);
         if (linesPerRow == 0) {
@@ -232,18 +251,18 @@ final class PdosTableReader {
     /** Cuts a line into slots, or null when it does not fit the layout. */
     private Cut cut(int n, int energyEnd) {
         // positions relative to the line, characters read from the whole text at start + position
-        String s = ctx.src.text();
+        byte[] s = ctx.src.bytes();
         int start = ctx.src.lineStart(n);
         // a numeric line has no blanks but spaces, so this is the length after stripTrailing()
         int len = ctx.src.lineEnd(n) - start;
-        while (len > 0 && s.charAt(start + len - 1) == ' ') {
+        while (len > 0 && s[start + len - 1] == ' ') {
             len--;
         }
-        if (len < energyEnd || s.charAt(start + energyEnd - 1) == ' ') {
+        if (len < energyEnd || s[start + energyEnd - 1] == ' ') {
             return null;
         }
         if (len == energyEnd) {
-            return new Cut(n, s, start, energyEnd, 1);
+            return new Cut(n, ctx.src.text(), s, start, energyEnd, 1);
         }
         int valuesStart = energyEnd + GAP;
         if (len <= valuesStart || (len - valuesStart) % WIDTH != 0
@@ -255,13 +274,13 @@ final class PdosTableReader {
                 return null;
             }
         }
-        return new Cut(n, s, start, energyEnd, 1 + (len - valuesStart) / WIDTH);
+        return new Cut(n, ctx.src.text(), s, start, energyEnd, 1 + (len - valuesStart) / WIDTH);
     }
 
-    private static boolean isSpaces(String s, int from, int to) {
+    private static boolean isSpaces(byte[] s, int from, int to) {
         // from the end: a right-justified value shows at once
         for (int i = to - 1; i >= from; i--) {
-            if (s.charAt(i) != ' ') {
+            if (s[i] != ' ') {
                 return false;
             }
         }
@@ -402,7 +421,7 @@ final class PdosTableReader {
         int line = first.line();
         // ctx.real returns the plain decimal when there is one; only other text needs its checks
         double energy = Double.isNaN(plainEnergy)
-                ? ctx.real(first.text(), first.from(0), first.to(0), line, energyField) : plainEnergy;
+                ? ctx.real(first.text(), first.bytes(), first.from(0), first.to(0), line, energyField) : plainEnergy;
         double[] values = new double[fieldsOfRow(cuts, start, per) - 1];
         int column = 0;
         for (int k = 0; k < per; k++) {
@@ -414,7 +433,7 @@ final class PdosTableReader {
                             + "' fills its 10-character field and touches the previous one; split by the"
                             + " Fortran field widths");
                 }
-                values[column] = ctx.real(c.text(), c.from(i), c.to(i), c.line(), f);
+                values[column] = ctx.real(c.text(), c.bytes(), c.from(i), c.to(i), c.line(), f);
             }
         }
         return new PdosRow(line, energy, new DoubleArrayList(values));
