@@ -88,12 +88,46 @@ final class FieldReader {
             return null;
         }
         if (b[from] != '*') {
+            FixedField small = smallInteger(b, from, to);
+            if (small != null) {
+                return small;
+            }
             double v = plainReal(b, from, to);
             if (!Double.isNaN(v)) {
                 return new FixedField(s.substring(from, to), v);
             }
         }
         return trimmedField(s.substring(from, to), line, name, null);
+    }
+
+    /** FixedFields of the integers 0..999 as printed ({@code 17}), shared: iteration numbers and counts. */
+    private static final FixedField[] SMALL_INTEGERS = new FixedField[1000];
+
+    /**
+     * The shared FixedField of the integer text {@code b[from, to)} (no blanks around it) when it is
+     * 0..999 written without sign and leading zero, exactly as {@code Integer.toString} writes it
+     * (so the kept text is the same); null for any other text.
+     */
+    private static FixedField smallInteger(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len > 3 || (b[from] == '0' && len > 1)) {
+            return null;
+        }
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            v = v * 10 + (c - '0');
+        }
+        FixedField f = SMALL_INTEGERS[v];
+        if (f == null) {
+            // a racing thread may make an equal one: FixedField is an immutable value, either is fine
+            f = new FixedField(Integer.toString(v), (double) v);
+            SMALL_INTEGERS[v] = f;
+        }
+        return f;
     }
 
     /**
