@@ -77,6 +77,11 @@ final class FieldReader {
      * the only String made is the field's text that the FixedField keeps.
      */
     FixedField field(String s, byte[] b, int from, int to, int line, String name) {
+        return field(s, b, from, to, line, name, null);
+    }
+
+    /** {@link #field(String, byte[], int, int, int, String)} named {@code name + "." + nameSuffix} (see the String form). */
+    FixedField field(String s, byte[] b, int from, int to, int line, String name, String nameSuffix) {
         while (from < to && (b[from] & 0xFF) <= ' ') {
             from++;
         }
@@ -84,7 +89,7 @@ final class FieldReader {
             to--;
         }
         if (from == to) {
-            issue(line, name, ParseIssue.Kind.MISSING, "empty field");
+            issue(line, fullName(name, nameSuffix), ParseIssue.Kind.MISSING, "empty field");
             return null;
         }
         if (b[from] != '*') {
@@ -97,7 +102,7 @@ final class FieldReader {
                 return new FixedField(s.substring(from, to), v);
             }
         }
-        return trimmedField(s.substring(from, to), line, name, null);
+        return trimmedField(s.substring(from, to), line, name, nameSuffix);
     }
 
     /** FixedFields of the integers 0..999 as printed ({@code 17}), shared: iteration numbers and counts. */
