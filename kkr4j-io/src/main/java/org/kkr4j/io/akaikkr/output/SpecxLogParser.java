@@ -152,7 +152,7 @@ public final class SpecxLogParser {
                 continue;
             }
             String line = lines.get(i);
-            if (modeCandidateWanted && ModeBlockParser.mayOpenBlock(line)) {
+            if (modeCandidateWanted && ModeBlockParser.mayOpenBlock(line, trimStart(bytes, q, end) - start)) {
                 addModeCandidate(no);
             }
             handle(line, q - start, no);
@@ -235,6 +235,17 @@ public final class SpecxLogParser {
             }
         }
         return -1;
+    }
+
+    /**
+     * Where {@code String.trim()} of the line would start: the first character above a blank from
+     * {@code from} on (the line's first non-blank, since blanks are below it), {@code to} when none.
+     */
+    private static int trimStart(byte[] s, int from, int to) {
+        while (from < to && (s[from] & 0xFF) <= ' ') {
+            from++;
+        }
+        return from;
     }
 
     /** Position of the first non-blank character of {@code s[from, to)}, -1 when none. */

@@ -82,7 +82,14 @@ public final class ModeBlockParser {
      * skips it. Keep in step with the caption tests in {@code Scan.run}.
      */
     public static boolean mayOpenBlock(String line) {
-        int p = Scan.trimStart(line);
+        return mayOpenBlock(line, Scan.trimStart(line));
+    }
+
+    /**
+     * {@link #mayOpenBlock(String)} for a caller that knows where {@code line.trim()} would start
+     * ({@code p}, the first character above a blank, or the length of a blank line).
+     */
+    public static boolean mayOpenBlock(String line, int p) {
         if (p == line.length()) {
             return false;
         }
