@@ -173,7 +173,7 @@ class CliTest {
     @Test
     void benchParsePrintsThroughputOfTheWholeCorpus() {
         var r = kkr4j("bench", "parse", "--shared", SharedRoot.path().toString(), "--rounds", "1", "--warmup", "0",
-                "--passes", "1", "--threads", "2", "--no-baseline");
+                "--warmup-limit", "0", "--passes", "1", "--threads", "2", "--no-baseline");
         assertThat(r.code()).isZero();
         assertThat(r.out()).containsPattern("\\d+ specx logs").contains("kkr4j, logs (every quantity, one parse):")
                 .contains("2 files at once").contains("MB/s").contains("baseline: skipped");

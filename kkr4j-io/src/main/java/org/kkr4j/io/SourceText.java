@@ -23,11 +23,18 @@ import java.util.RandomAccess;
  * of a line that is only scanned (blank lines, table rows read in place) is never made; {@link
  * #lines()} makes a line's String on first access and then keeps it, so every caller still sees
  * one shared String per line.
+ *
+ * <p>The text is also kept as one byte per character ({@link #bytes()}): the parsers' loops over
+ * characters read that array rather than the String, because the JIT compiles String.charAt loops
+ * well only while no UTF-16 text has gone through the JDK's String code in the process, and in a
+ * real kkr4j process (command line, number formatting) some always has.
  */
 public final class SourceText {
 
     private final String name;
     private final String text;
+    /** The text, one byte per character (see {@link #bytes()}). */
+    private final byte[] bytes;
     /** Start of line i (0-based) in {@link #text}, and its end without the line terminator. */
     private final int[] starts;
     private final int[] ends;
@@ -54,15 +61,17 @@ public final class SourceText {
         }
         this.name = name;
         this.text = sb.toString();
+        this.bytes = latin1(text);
         this.starts = s;
         this.ends = e;
         this.count = given.length;
         this.lines = new LazyLines(given);
     }
 
-    private SourceText(String name, String text, int[] starts, int[] ends, int count) {
+    private SourceText(String name, String text, byte[] bytes, int[] starts, int[] ends, int count) {
         this.name = name;
         this.text = text;
+        this.bytes = bytes;
         this.starts = starts;
         this.ends = ends;
         this.count = count;
@@ -78,10 +87,25 @@ public final class SourceText {
     }
 
     public static SourceText of(String name, byte[] bytes) {
-        return of(name, new String(bytes, StandardCharsets.ISO_8859_1));
+        // ISO-8859-1 maps every byte to the character of the same value: the copy is the byte view
+        return of(name, new String(bytes, StandardCharsets.ISO_8859_1), bytes.clone());
     }
 
     public static SourceText of(String name, String text) {
+        return of(name, text, latin1(text));
+    }
+
+    /** One byte per character; a character above U+00FF (not a byte of any file) becomes 0xFF. */
+    private static byte[] latin1(String text) {
+        byte[] b = new byte[text.length()];
+        for (int i = 0; i < b.length; i++) {
+            char c = text.charAt(i);
+            b[i] = (byte) (c > 0xFF ? 0xFF : c);
+        }
+        return b;
+    }
+
+    private static SourceText of(String name, String text, byte[] bytes) {
         // String.indexOf(char) is vectorised; a charAt loop over the text was the cost of splitting
         int capacity = Math.max(16, text.length() / 32);
         int[] starts = new int[capacity];
@@ -100,7 +124,7 @@ public final class SourceText {
             ends[count++] = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
             start = end + 1;
         }
-        return new SourceText(name, text, starts, ends, count);
+        return new SourceText(name, text, bytes, starts, ends, count);
     }
 
     /** File path or label, for messages. */
@@ -119,6 +143,17 @@ public final class SourceText {
      */
     public String text() {
         return text;
+    }
+
+    /**
+     * The text as one byte per character: {@code bytes()[i]} is {@code text().charAt(i)} for every
+     * character of a file (ISO-8859-1); a character above U+00FF, possible only in text given as
+     * Strings, is 0xFF here, which no reader treats as anything but text. For loops that scan
+     * characters by position (see the class comment). The array is shared, not copied: read it,
+     * never write it.
+     */
+    public byte[] bytes() {
+        return bytes;
     }
 
     /** Position in {@link #text()} of the first character of the 1-based line {@code number}. */

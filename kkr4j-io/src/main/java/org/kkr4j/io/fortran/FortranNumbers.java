@@ -251,6 +251,48 @@ public final class FortranNumbers {
         return negative ? -v : v;
     }
 
+    /**
+     * {@link #plainDecimalOrNaN(String, int, int)} of the characters {@code s[from, to)} given one
+     * byte each (ISO-8859-1, as {@code SourceText.bytes()}): the same value or NaN for the same text.
+     */
+    public static double plainDecimalOrNaN(byte[] s, int from, int to) {
+        while (from < to && (s[from] & 0xFF) <= ' ') {
+            from++;
+        }
+        while (to > from && (s[to - 1] & 0xFF) <= ' ') {
+            to--;
+        }
+        int i = from;
+        boolean negative = false;
+        if (i < to && (s[i] == '-' || s[i] == '+')) {
+            negative = s[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = 0;
+        boolean point = false;
+        for (; i < to; i++) {
+            int c = s[i];
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (point) {
+                    fraction++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        double v = mantissa / POW10[fraction];
+        return negative ? -v : v;
+    }
+
     private static double slow(CharSequence s, int from, int to) {
         String t = s.subSequence(from, to).toString().replace('d', 'e').replace('D', 'e');
         return Double.parseDouble(t);

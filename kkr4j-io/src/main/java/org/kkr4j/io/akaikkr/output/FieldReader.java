@@ -71,6 +71,106 @@ final class FieldReader {
         return trimmedField(s.substring(from, to), line, name, nameSuffix);
     }
 
+    /**
+     * {@link #field(String, int, int, int, String)} of the source text {@code s} whose characters
+     * are also {@code b} (SourceText.bytes()): blanks and the number are read from the bytes, and
+     * the only String made is the field's text that the FixedField keeps.
+     */
+    FixedField field(String s, byte[] b, int from, int to, int line, String name) {
+        return field(s, b, from, to, line, name, null);
+    }
+
+    /** {@link #field(String, byte[], int, int, int, String)} named {@code name + "." + nameSuffix} (see the String form). */
+    FixedField field(String s, byte[] b, int from, int to, int line, String name, String nameSuffix) {
+        while (from < to && (b[from] & 0xFF) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+            to--;
+        }
+        if (from == to) {
+            issue(line, fullName(name, nameSuffix), ParseIssue.Kind.MISSING, "empty field");
+            return null;
+        }
+        if (b[from] != '*') {
+            FixedField small = smallInteger(b, from, to);
+            if (small != null) {
+                return small;
+            }
+            double v = plainReal(b, from, to);
+            if (!Double.isNaN(v)) {
+                return new FixedField(s.substring(from, to), v);
+            }
+        }
+        return trimmedField(s.substring(from, to), line, name, nameSuffix);
+    }
+
+    /** FixedFields of the integers 0..999 as printed ({@code 17}), shared: iteration numbers and counts. */
+    private static final FixedField[] SMALL_INTEGERS = new FixedField[1000];
+
+    /**
+     * The shared FixedField of the integer text {@code b[from, to)} (no blanks around it) when it is
+     * 0..999 written without sign and leading zero, exactly as {@code Integer.toString} writes it
+     * (so the kept text is the same); null for any other text.
+     */
+    private static FixedField smallInteger(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len > 3 || (b[from] == '0' && len > 1)) {
+            return null;
+        }
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            v = v * 10 + (c - '0');
+        }
+        FixedField f = SMALL_INTEGERS[v];
+        if (f == null) {
+            // a racing thread may make an equal one: FixedField is an immutable value, either is fine
+            f = new FixedField(Integer.toString(v), (double) v);
+            SMALL_INTEGERS[v] = f;
+        }
+        return f;
+    }
+
+    /**
+     * The fast path of {@link #strictReal}: {@code [sign] digits [. digits]} with at most 15 digits
+     * and nothing else, read from the bytes {@code b[from, to)} (no blanks around it); NaN for any
+     * other text, which the caller then reads through strictReal. Same value as strictReal.
+     */
+    private static double plainReal(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (b[i] == '+' || b[i] == '-') {
+            negative = b[i] == '-';
+            i++;
+        }
+        int digits = 0;
+        int fraction = 0;
+        long mantissa = 0;
+        while (i < to && b[i] >= '0' && b[i] <= '9') {
+            mantissa = mantissa * 10 + (b[i] - '0');
+            i++;
+            digits++;
+        }
+        if (i < to && b[i] == '.') {
+            i++;
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
+                mantissa = mantissa * 10 + (b[i] - '0');
+                i++;
+                digits++;
+                fraction++;
+            }
+        }
+        if (i != to || digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        double v = mantissa / POW10[fraction];
+        return negative ? -v : v;
+    }
+
     private static String fullName(String name, String suffix) {
         return suffix == null ? name : name + "." + suffix;
     }
@@ -132,6 +232,48 @@ final class FieldReader {
             }
         }
         return integerOf(field(s, from, to, line, name), line, name);
+    }
+
+    /** {@link #integer(String, int, int, int, String)} reading the digits from {@code b}, the characters of {@code s}. */
+    Integer integer(String s, byte[] b, int from, int to, int line, String name) {
+        int a = from;
+        int e = to;
+        while (a < e && (b[a] & 0xFF) <= ' ') {
+            a++;
+        }
+        while (e > a && (b[e - 1] & 0xFF) <= ' ') {
+            e--;
+        }
+        int i = a;
+        boolean negative = false;
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        if (e > i && e - i <= 9) {
+            int v = 0;
+            for (; i < e; i++) {
+                int c = b[i];
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                v = v * 10 + (c - '0');
+            }
+            if (i == e) {
+                return negative ? -v : v;
+            }
+        }
+        return integerOf(field(s, from, to, line, name), line, name);
+    }
+
+    /** {@link #realOrNaN(String, int, int, int, String)} reading a plain decimal from {@code b}, the characters of {@code s}. */
+    double realOrNaN(String s, byte[] b, int from, int to, int line, String name) {
+        double v = FortranNumbers.plainDecimalOrNaN(b, from, to);
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        FixedField f = field(s, from, to, line, name);
+        return f == null ? Double.NaN : f.valueOrNaN();
     }
 
     /**

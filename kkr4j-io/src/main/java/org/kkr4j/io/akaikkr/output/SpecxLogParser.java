@@ -115,6 +115,7 @@ public final class SpecxLogParser {
         // the blank and binary tests and the skip of ignored numeric rows read the text by position,
         // so that no String is made for a line nothing here keeps (blank lines, tables of mode blocks)
         String all = text.text();
+        byte[] bytes = text.bytes();
         int n = lines.size();
         boolean anyText = false;
         endOfText = n;
@@ -124,7 +125,7 @@ public final class SpecxLogParser {
             int end = text.lineEnd(no);
             // a full scan of the first lines catches binary files; later, NUL padding after a crash
             // shows in the first or last character of a line
-            int bad = i < FULL_BINARY_SCAN_LINES || suspicious(all, start, end) ? binaryColumn(all, start, end) : -1;
+            int bad = i < FULL_BINARY_SCAN_LINES || suspicious(bytes, start, end) ? binaryColumn(bytes, start, end) : -1;
             if (bad >= 0) {
                 if (!recognised) {
                     throw new KkrFormatException(source, no, "log", String.format(
@@ -136,7 +137,7 @@ public final class SpecxLogParser {
                 endOfText = i;
                 break;
             }
-            int q = firstNonBlank(all, start, end);
+            int q = firstNonBlank(bytes, start, end);
             if (q < 0) {
                 if (ctx != Ctx.STOP_CODE) {
                     ctx = Ctx.NONE;
@@ -145,13 +146,13 @@ public final class SpecxLogParser {
             }
             anyText = true;
             lastLine = no;
-            if (numericRowInPlace(all, q, start, end, no) || iterationLineInPlace(all, q, start, end, no)) {
+            if (numericRowInPlace(all, bytes, q, start, end, no) || iterationLineInPlace(all, bytes, q, start, end, no)) {
                 // as in handle(): neither is a footer line
                 footerStart = 0;
                 continue;
             }
             String line = lines.get(i);
-            if (modeCandidateWanted && ModeBlockParser.mayOpenBlock(line)) {
+            if (modeCandidateWanted && ModeBlockParser.mayOpenBlock(line, trimStart(bytes, q, end) - start)) {
                 addModeCandidate(no);
             }
             handle(line, q - start, no);
@@ -175,8 +176,8 @@ public final class SpecxLogParser {
      * mode-block candidate unless it holds an 'f' (the fixed-spin line, the only candidate without a
      * caption), so such rows go the general way.
      */
-    private boolean numericRowInPlace(String all, int q, int start, int end, int no) {
-        char c = all.charAt(q);
+    private boolean numericRowInPlace(String all, byte[] bytes, int q, int start, int end, int no) {
+        int c = bytes[q];
         if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')) {
             return false;
         }
@@ -185,7 +186,7 @@ public final class SpecxLogParser {
         }
         switch (ctx) {
             case ENERGY_MESH -> {
-                energyMeshRow(all, start, end, no);
+                energyMeshRow(all, bytes, start, end, no);
                 return true;
             }
             case NONE, PRIM, RECIP, OCC_UP, OCC_DOWN -> {
@@ -204,40 +205,53 @@ public final class SpecxLogParser {
      * starts with no caption and holds no 'f' unless it is garbled: then it goes the general way,
      * which tests it as a mode-block candidate.
      */
-    private boolean iterationLineInPlace(String all, int q, int start, int end, int no) {
-        if (all.charAt(q) != 'i' || !all.startsWith("itr=", q) || ctx == Ctx.PRIM || ctx == Ctx.RECIP
-                || (modeCandidateWanted && all.indexOf('f', q, end) >= 0)) {
+    private boolean iterationLineInPlace(String all, byte[] bytes, int q, int start, int end, int no) {
+        if (bytes[q] != 'i' || q + 4 > end || bytes[q + 1] != 't' || bytes[q + 2] != 'r' || bytes[q + 3] != '='
+                || ctx == Ctx.PRIM || ctx == Ctx.RECIP || (modeCandidateWanted && all.indexOf('f', q, end) >= 0)) {
             return false;
         }
-        itrLine(all, start, end, q, no);
+        itrLine(all, bytes, start, end, q, no);
         ctx = Ctx.NONE;
         return true;
     }
 
     private static final int FULL_BINARY_SCAN_LINES = 64;
 
-    private static boolean suspicious(String s, int from, int to) {
-        return to > from && (isBinary(s.charAt(from)) || isBinary(s.charAt(to - 1)));
+    // the character tests below read the text one byte per character (SourceText.bytes())
+
+    private static boolean suspicious(byte[] s, int from, int to) {
+        return to > from && (isBinary(s[from] & 0xFF) || isBinary(s[to - 1] & 0xFF));
     }
 
-    private static boolean isBinary(char c) {
+    private static boolean isBinary(int c) {
         return (c < 0x20 && c != '\t' && c != '\f') || (c >= 0x7F && c < 0xA0);
     }
 
-    /** Position in {@code s} of the first binary character of {@code s[from, to)}, -1 when none. */
-    private static int binaryColumn(String s, int from, int to) {
+    /** Position of the first binary character of {@code s[from, to)}, -1 when none. */
+    private static int binaryColumn(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (isBinary(s.charAt(i))) {
+            if (isBinary(s[i] & 0xFF)) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Position in {@code s} of the first non-blank character of {@code s[from, to)}, -1 when none. */
-    private static int firstNonBlank(String s, int from, int to) {
+    /**
+     * Where {@code String.trim()} of the line would start: the first character above a blank from
+     * {@code from} on (the line's first non-blank, since blanks are below it), {@code to} when none.
+     */
+    private static int trimStart(byte[] s, int from, int to) {
+        while (from < to && (s[from] & 0xFF) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    /** Position of the first non-blank character of {@code s[from, to)}, -1 when none. */
+    private static int firstNonBlank(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            byte c = s[i];
             if (c != ' ' && c != '\t' && c != '\f') {
                 return i;
             }
@@ -316,7 +330,7 @@ public final class SpecxLogParser {
                     next = cur != null && cur.comp != null && cur.comp.lastBlockHyperfine ? Ctx.HF_CORE : Ctx.DENS_CORE;
                 } else if (line.startsWith("core charge in the muffin-tin sphere", p)) {
                     if (comp(no) != null) {
-                        comp(no).coreCharge = fr.field(FieldReader.between(line, "=", null, p), no, "coreChargeInMuffinTin");
+                        comp(no).coreCharge = fieldBetween(line, no, "=", null, p, "coreChargeInMuffinTin");
                     }
                 } else if (line.startsWith("charge density at the nucleus", p)) {
                     next = Ctx.DENS_TOTAL;
@@ -350,7 +364,7 @@ public final class SpecxLogParser {
                     }
                 } else if (line.startsWith("fixed spin moment=", p)) {
                     if (cur != null && cur.iterations.isEmpty() && cur.fixedSpinMoment == null) {
-                        cur.fixedSpinMoment = fr.field(FieldReader.between(line, "=", null, p), no, "fixedSpinMoment");
+                        cur.fixedSpinMoment = fieldBetween(line, no, "=", null, p, "fixedSpinMoment");
                         cur.fixedSpinMomentLine = no;
                     }
                 } else if (line.startsWith("failed to read", p)) {
@@ -370,7 +384,7 @@ public final class SpecxLogParser {
             }
             case 'i' -> {
                 if (line.startsWith("itr=", p)) {
-                    itrLine(line, 0, line.length(), p, no);
+                    itrLine(no, p);
                 } else if (line.startsWith("interval=", p)) {
                     interval(line, no);
                 }
@@ -447,10 +461,10 @@ public final class SpecxLogParser {
                     scfSettings(line, no);
                 } else if (line.startsWith("spin moment=", p)) {
                     if (comp(no) != null) {
-                        comp(no).spinMoment = fr.field(FieldReader.between(line, "spin moment=", "orbital moment=", p),
-                                no, "spinMoment");
-                        comp(no).orbitalMoment = fr.field(FieldReader.between(line, "orbital moment=", null, p),
-                                no, "orbitalMoment");
+                        comp(no).spinMoment = fieldBetween(line, no, "spin moment=", "orbital moment=", p,
+                                "spinMoment");
+                        comp(no).orbitalMoment = fieldBetween(line, no, "orbital moment=", null, p,
+                                "orbitalMoment");
                     }
                 } else if (line.startsWith("sbtime report", p)) {
                     if (cur != null) {
@@ -479,7 +493,7 @@ public final class SpecxLogParser {
             case 'u' -> {
                 if (line.startsWith("unit cell volume=", p)) {
                     if (cur != null && cur.lattice != null) {
-                        cur.lattice.volume = fr.field(FieldReader.between(line, "unit cell volume=", "(", p), no,
+                        cur.lattice.volume = fieldBetween(line, no, "unit cell volume=", "(", p,
                                 "lattice.unitCellVolume");
                     }
                 } else if (line.startsWith("unknown token:", p)) {
@@ -494,7 +508,7 @@ public final class SpecxLogParser {
                     valenceCharge(line, p, no);
                 } else if (line.startsWith("volume filling=", p)) {
                     if (cur != null && cur.lattice != null) {
-                        cur.lattice.filling = fr.field(FieldReader.between(line, "volume filling=", "%", p), no,
+                        cur.lattice.filling = fieldBetween(line, no, "volume filling=", "%", p,
                                 "lattice.volumeFilling");
                     }
                 }
@@ -554,7 +568,7 @@ public final class SpecxLogParser {
     private void numericRow(String line, int p, int no) {
         switch (ctx) {
             case MESH_VALUES -> meshValues(line, no);
-            case ENERGY_MESH -> energyMeshRow(line, 0, line.length(), no);
+            case ENERGY_MESH -> energyMeshRow(text.text(), text.bytes(), text.lineStart(no), text.lineEnd(no), no);
             case RMS_CONT -> rmsContinuation(line, no);
             case CORE_UP, CORE_DOWN -> coreLevels(line, no, ctx == Ctx.CORE_UP);
             case HF_TOTAL -> hyperfineTotal(line, no);
@@ -705,7 +719,7 @@ public final class SpecxLogParser {
         } else {
             int it = line.indexOf("itr=", p);
             if (it >= 0 && it - p <= 2) {
-                itrLine(line, 0, line.length(), it, no);
+                itrLine(no, it);
             }
         }
     }
@@ -721,12 +735,12 @@ public final class SpecxLogParser {
             goEcho(line, p, no);
         } else if (line.startsWith("brvtyp=", p)) {
             d.brvtyp = FieldReader.wordAfter(line, "brvtyp=");
-            d.echoA = fr.field(FieldReader.between(line, " a=", " c/a=", p), no, "input.a");
-            d.echoCa = fr.field(FieldReader.between(line, "c/a=", " b/a=", p), no, "input.c/a");
-            d.echoBa = fr.field(FieldReader.between(line, "b/a=", null, p), no, "input.b/a");
+            d.echoA = fieldBetween(line, no, " a=", " c/a=", p, "input.a");
+            d.echoCa = fieldBetween(line, no, "c/a=", " b/a=", p, "input.c/a");
+            d.echoBa = fieldBetween(line, no, "b/a=", null, p, "input.b/a");
         } else if (line.startsWith("edelt=", p)) {
-            d.edelt = fr.field(FieldReader.between(line, "edelt=", " ewidth=", p), no, "input.edelt");
-            d.ewidth = fr.field(FieldReader.between(line, "ewidth=", " reltyp=", p), no, "input.ewidth");
+            d.edelt = fieldBetween(line, no, "edelt=", " ewidth=", p, "input.edelt");
+            d.ewidth = fieldBetween(line, no, "ewidth=", " reltyp=", p, "input.ewidth");
             d.reltyp = FieldReader.wordAfter(line, "reltyp=");
             d.sdftyp = FieldReader.wordAfter(line, "sdftyp=");
         } else if (line.startsWith("magtyp=", p)) {
@@ -740,9 +754,9 @@ public final class SpecxLogParser {
         } else if (line.startsWith("record=", p)) {
             recordLine(line, no);
         } else if (line.startsWith("maxitr=", p)) {
-            d.maxitr = fr.field(FieldReader.between(line, "maxitr=", " pmix=", p), no, "input.maxitr");
+            d.maxitr = fieldBetween(line, no, "maxitr=", " pmix=", p, "input.maxitr");
             int mix = line.indexOf("mixtyp=", p);
-            d.pmix = fr.field(FieldReader.between(line, "pmix=", mix < 0 ? null : " mixtyp=", p), no, "input.pmix");
+            d.pmix = fieldBetween(line, no, "pmix=", mix < 0 ? null : " mixtyp=", p, "input.pmix");
             if (mix >= 0) {
                 d.mixtyp = FieldReader.wordAfter(line, "mixtyp=");
                 evidence(no, "mixtyp=", ALL_BUT_V010);
@@ -750,9 +764,9 @@ public final class SpecxLogParser {
                 evidence(no, "pmix= without mixtyp=", List.of(DialectFamily.CPA2002V010));
             }
         } else if (line.startsWith("ntyp=", p)) {
-            d.ntyp = fr.field(FieldReader.between(line, "ntyp=", " natm=", p), no, "input.ntyp");
-            d.natm = fr.field(FieldReader.between(line, "natm=", " ncmpx=", p), no, "input.natm");
-            d.ncmpx = fr.field(FieldReader.between(line, "ncmpx=", null, p), no, "input.ncmpx");
+            d.ntyp = fieldBetween(line, no, "ntyp=", " natm=", p, "input.ntyp");
+            d.natm = fieldBetween(line, no, "natm=", " ncmpx=", p, "input.natm");
+            d.ncmpx = fieldBetween(line, no, "ncmpx=", null, p, "input.ncmpx");
         }
         d.stage = "input echo";
     }
@@ -816,13 +830,13 @@ public final class SpecxLogParser {
         }
         if (cur.lattice != null && cur.lattice.alpha == null && !cur.echoOpen) {
             LatticeBuilder l = cur.lattice;
-            l.alpha = fr.field(FieldReader.between(line, "alpha=", " beta=", 0), no, "lattice.alpha");
-            l.beta = fr.field(FieldReader.between(line, "beta=", " gamma=", 0), no, "lattice.beta");
-            l.gamma = fr.field(FieldReader.between(line, "gamma=", null, 0), no, "lattice.gamma");
+            l.alpha = fieldBetween(line, no, "alpha=", " beta=", 0, "lattice.alpha");
+            l.beta = fieldBetween(line, no, "beta=", " gamma=", 0, "lattice.beta");
+            l.gamma = fieldBetween(line, no, "gamma=", null, 0, "lattice.gamma");
         } else if (cur.echoOpen) {
-            cur.echoAlpha = fr.field(FieldReader.between(line, "alpha=", " beta=", 0), no, "input.alpha");
-            cur.echoBeta = fr.field(FieldReader.between(line, "beta=", " gamma=", 0), no, "input.beta");
-            cur.echoGamma = fr.field(FieldReader.between(line, "gamma=", null, 0), no, "input.gamma");
+            cur.echoAlpha = fieldBetween(line, no, "alpha=", " beta=", 0, "input.alpha");
+            cur.echoBeta = fieldBetween(line, no, "beta=", " gamma=", 0, "input.beta");
+            cur.echoGamma = fieldBetween(line, no, "gamma=", null, 0, "input.gamma");
         }
     }
 
@@ -834,9 +848,9 @@ public final class SpecxLogParser {
         LatticeBuilder l = new LatticeBuilder();
         l.line = no;
         l.bravais = FieldReader.wordAfter(line, "bravais=");
-        l.a = fr.field(FieldReader.between(line, " a=", " c/a=", 0), no, "lattice.a");
-        l.ca = fr.field(FieldReader.between(line, "c/a=", " b/a=", 0), no, "lattice.c/a");
-        l.ba = fr.field(FieldReader.between(line, "b/a=", null, 0), no, "lattice.b/a");
+        l.a = fieldBetween(line, no, " a=", " c/a=", 0, "lattice.a");
+        l.ca = fieldBetween(line, no, "c/a=", " b/a=", 0, "lattice.c/a");
+        l.ba = fieldBetween(line, no, "b/a=", null, 0, "lattice.b/a");
         cur.lattice = l;
         cur.stage = "lattice";
     }
@@ -899,9 +913,9 @@ public final class SpecxLogParser {
         t.line = no;
         t.name = name;
         t.width = width;
-        t.rmt = fr.field(FieldReader.between(line, "rmt=", " field=", p), no, "type.rmt");
-        t.field = fr.field(FieldReader.between(line, "field=", " lmxtyp=", p), no, "type.field");
-        t.lmxtyp = fr.field(FieldReader.between(line, "lmxtyp=", null, p), no, "type.lmxtyp");
+        t.rmt = fieldBetween(line, no, "rmt=", " field=", p, "type.rmt");
+        t.field = fieldBetween(line, no, "field=", " lmxtyp=", p, "type.field");
+        t.lmxtyp = fieldBetween(line, no, "lmxtyp=", null, p, "type.lmxtyp");
         cur.types.add(t);
         cur.stage = "type of site";
     }
@@ -918,13 +932,13 @@ public final class SpecxLogParser {
         if (cnd) {
             index = fr.integer(FieldReader.between(line, "cmpnt", " dsp=", p), no, "type.component.index");
             dsp = fr.vector(FieldReader.between(line, "dsp=", " anclr=", p), 3, -1, no, "type.component.displacement");
-            anclr = fr.field(FieldReader.between(line, "anclr=", " x=", p), no, "type.component.anclr");
-            conc = fr.field(FieldReader.between(line, " x=", null, p), no, "type.component.x");
+            anclr = fieldBetween(line, no, "anclr=", " x=", p, "type.component.anclr");
+            conc = fieldBetween(line, no, " x=", null, p, "type.component.x");
             evidence(no, "cmpnt n dsp= component line", List.of(DialectFamily.V2022_0721_CND));
         } else {
             index = fr.integer(FieldReader.between(line, "component=", " anclr=", p), no, "type.component.index");
-            anclr = fr.field(FieldReader.between(line, "anclr=", " conc=", p), no, "type.component.anclr");
-            conc = fr.field(FieldReader.between(line, "conc=", null, p), no, "type.component.conc");
+            anclr = fieldBetween(line, no, "anclr=", " conc=", p, "type.component.anclr");
+            conc = fieldBetween(line, no, "conc=", null, p, "type.component.conc");
         }
         if (anclr != null && anclr.raw().endsWith(".")) {
             evidence(no, "anclr= printed f5.0", List.of(DialectFamily.CPA2002V010));
@@ -970,8 +984,11 @@ public final class SpecxLogParser {
 
     // ------------------------------------------------------------------ setup lines
 
-    /** Reads the mesh points of the line {@code line[from, to)} (a whole line, or one inside the text). */
-    private void energyMeshRow(String line, int from, int to, int no) {
+    /**
+     * Reads the mesh points of the line {@code line[from, to)} of the source text, whose characters
+     * are also {@code bytes[from, to)}.
+     */
+    private void energyMeshRow(String line, byte[] bytes, int from, int to, int no) {
         if (cur == null) {
             return;
         }
@@ -986,10 +1003,10 @@ public final class SpecxLogParser {
                 fr.issue(no, "energyMesh", ParseIssue.Kind.UNEXPECTED, "unbalanced mesh entry");
                 return;
             }
-            Integer k = fr.integer(line, from, open, no, "energyMesh.index");
+            Integer k = fr.integer(line, bytes, from, open, no, "energyMesh.index");
             // only the numbers are kept: read in place (NaN: unreadable or overflowed, reported)
-            double re = fr.realOrNaN(line, open + 1, comma, no, "energyMesh.re");
-            double im = fr.realOrNaN(line, comma + 1, close, no, "energyMesh.im");
+            double re = fr.realOrNaN(line, bytes, open + 1, comma, no, "energyMesh.re");
+            double im = fr.realOrNaN(line, bytes, comma + 1, close, no, "energyMesh.im");
             if (k != null && !Double.isNaN(re) && !Double.isNaN(im)) {
                 cur.meshPoints.add(new EnergyMeshPoint(k, re, im));
             }
@@ -997,20 +1014,43 @@ public final class SpecxLogParser {
         }
     }
 
+    /**
+     * {@code fr.field(FieldReader.between(line, label, next, from), no, name)} for {@code line}, the
+     * text of line {@code no}: the field is read from the source bytes, and only the text the
+     * FixedField keeps becomes a String.
+     */
+    private FixedField fieldBetween(String line, int no, String label, String next, int from, String name) {
+        int i = line.indexOf(label, from);
+        int end = -1;
+        if (i >= 0) {
+            end = next == null ? line.length() : line.indexOf(next, i + label.length());
+        }
+        if (end < 0) {
+            return fr.field(null, no, name);
+        }
+        return fieldAt(no, i + label.length(), end, name, null);
+    }
+
+    /** {@code fr.field(line, from, to, no, name, suffix)} of the text of line {@code no}, read from the source bytes. */
+    private FixedField fieldAt(int no, int from, int to, String name, String suffix) {
+        int base = text.lineStart(no);
+        return fr.field(text.text(), text.bytes(), base + from, base + to, no, name, suffix);
+    }
+
     private void energyWindow(String line, int no) {
         if (cur == null) {
             return;
         }
-        cur.windows.add(new EnergyWindow(no, fr.field(FieldReader.between(line, "ew=", " ez=", 0), no, "ew"),
-                fr.field(FieldReader.between(line, "ez=", null, 0), no, "ez"), cur.iterations.size()));
+        cur.windows.add(new EnergyWindow(no, fieldBetween(line, no, "ew=", " ez=", 0, "ew"),
+                fieldBetween(line, no, "ez=", null, 0, "ez"), cur.iterations.size()));
     }
 
     private void ewald(String line, int no) {
         if (cur == null) {
             return;
         }
-        cur.ewald.add(new EwaldParameters(no, fr.field(FieldReader.between(line, "preta=", " eta=", 0), no, "preta"),
-                fr.field(FieldReader.between(line, " eta=", null, 0), no, "eta")));
+        cur.ewald.add(new EwaldParameters(no, fieldBetween(line, no, "preta=", " eta=", 0, "preta"),
+                fieldBetween(line, no, " eta=", null, 0, "eta")));
     }
 
     private void bzMesh(String line, int no) {
@@ -1048,13 +1088,19 @@ public final class SpecxLogParser {
 
     // ------------------------------------------------------------------ SCF loop and summary
 
+    /** {@link #itrLine(String, byte[], int, int, int, int)} of line {@code no}, {@code itr=} at {@code itColumn}. */
+    private void itrLine(int no, int itColumn) {
+        int start = text.lineStart(no);
+        itrLine(text.text(), text.bytes(), start, text.lineEnd(no), start + itColumn, no);
+    }
+
     /**
-     * Reads the iteration line {@code text[start, end)} (a whole line, or one inside the source
-     * text, so that its String need not be made).
+     * Reads the iteration line {@code text[start, end)} of the source text (its characters also
+     * {@code bytes[start, end)}), so that its String need not be made.
      *
      * @param it where {@code itr=} starts: its first occurrence, only blanks and CPA flags precede it
      */
-    private void itrLine(String text, int start, int end, int it, int no) {
+    private void itrLine(String text, byte[] bytes, int start, int end, int it, int no) {
         if (cur == null) {
             return;
         }
@@ -1081,11 +1127,11 @@ public final class SpecxLogParser {
         String flags = column >= 2 ? (text.charAt(it - 2) == ' ' && text.charAt(it - 1) == ' ' ? "  "
                 : text.substring(it - 2, it)) : (column == 1 ? " " + text.charAt(start) : "  ");
         ScfIteration s = new ScfIteration(no, flags,
-                fr.field(text, it + 4, neu, no, "iteration.itr"),
-                fr.field(text, neu + 5, mom, no, "iteration.neu"),
-                fr.field(text, mom + 9, te, no, "iteration.moment"),
-                fr.field(text, te + 5, err, no, "iteration.te"),
-                fr.field(text, err + 6, end, no, "iteration.err"));
+                fr.field(text, bytes, it + 4, neu, no, "iteration.itr"),
+                fr.field(text, bytes, neu + 5, mom, no, "iteration.neu"),
+                fr.field(text, bytes, mom + 9, te, no, "iteration.moment"),
+                fr.field(text, bytes, te + 5, err, no, "iteration.te"),
+                fr.field(text, bytes, err + 6, end, no, "iteration.err"));
         cur.iterations.add(s);
         // the text is built only when the deck is (one concatenation per iteration line otherwise)
         cur.stage = SCF_ITERATION;
@@ -1096,8 +1142,8 @@ public final class SpecxLogParser {
             return; // the atomic-potential solver prints interval= too
         }
         cur.intervalLine = no;
-        cur.interval = fr.field(FieldReader.between(line, "interval=", "cpu time=", 0), no, "interval");
-        cur.cpuTime = fr.field(FieldReader.between(line, "cpu time=", "sec", 0), no, "cpuTime");
+        cur.interval = fieldBetween(line, no, "interval=", "cpu time=", 0, "interval");
+        cur.cpuTime = fieldBetween(line, no, "cpu time=", "sec", 0, "cpuTime");
     }
 
     private void scfSettings(String line, int no) {
@@ -1107,14 +1153,14 @@ public final class SpecxLogParser {
         cur.settingsLine = no;
         cur.usedSdftyp = FieldReader.wordAfter(line, "sdftyp=");
         cur.usedReltyp = FieldReader.wordAfter(line, "reltyp=");
-        cur.dmpc = fr.field(FieldReader.between(line, "dmpc=", null, 0), no, "dmpc");
+        cur.dmpc = fieldBetween(line, no, "dmpc=", null, 0, "dmpc");
     }
 
     private void summaryLine(String line, int no) {
         SummaryBuilder s = new SummaryBuilder();
         s.line = no;
-        s.itr = fr.field(FieldReader.between(line, "itr=", " neu", 0), no, "summary.itr");
-        s.neu = fr.field(FieldReader.between(line, " neu", " chr,spn", 0), no, "summary.neu");
+        s.itr = fieldBetween(line, no, "itr=", " neu", 0, "summary.itr");
+        s.neu = fieldBetween(line, no, " neu", " chr,spn", 0, "summary.neu");
         List<FixedField> cs = fr.fields(FieldReader.between(line, "chr,spn", " intc,ints", 0), 2, no, "summary.chr,spn");
         s.chr = cs.get(0);
         s.spn = cs.get(1);
@@ -1175,12 +1221,12 @@ public final class SpecxLogParser {
         }
         int band = line.indexOf("band energy=");
         if (band >= 0) {
-            cur.summary.band = fr.field(FieldReader.between(line, "band energy=", "total energy=", 0), no, "summary.bandEnergy");
+            cur.summary.band = fieldBetween(line, no, "band energy=", "total energy=", 0, "summary.bandEnergy");
             evidence(no, "band energy= in the summary", ALL_BUT_V010);
         } else {
             evidence(no, "total energy= alone in the summary", List.of(DialectFamily.CPA2002V010));
         }
-        cur.summary.total = fr.field(FieldReader.between(line, "total energy=", null, 0), no, "summary.totalEnergy");
+        cur.summary.total = fieldBetween(line, no, "total energy=", null, 0, "summary.totalEnergy");
         cur.summary.totalLine = no;
     }
 
@@ -1254,7 +1300,7 @@ public final class SpecxLogParser {
             return;
         }
         int vAt = line.indexOf("valence charge", p);
-        c.totalCharge = fr.field(FieldReader.between(line, "total charge=", vAt < 0 ? null : "valence charge", p), no,
+        c.totalCharge = fieldBetween(line, no, "total charge=", vAt < 0 ? null : "valence charge", p,
                 "component.totalCharge");
         if (vAt >= 0) {
             List<FixedField> f = fr.fields(FieldReader.between(line, "(up/down)=", null, vAt), 2, no, "component.valenceCharge(up/down)");
@@ -1296,7 +1342,7 @@ public final class SpecxLogParser {
             }
             String state = line.substring(at + 4, close).trim();
             boolean star = close + 1 < line.length() && line.charAt(close + 1) == '*';
-            FixedField v = fr.field(line, from, at, no, "component.coreLevel", state);
+            FixedField v = fieldAt(no, from, at, "component.coreLevel", state);
             (up ? c.coreUp : c.coreDown).add(new CoreLevel(no, state, v, star));
             from = close + (star ? 2 : 1);
         }
@@ -1313,11 +1359,11 @@ public final class SpecxLogParser {
         c.hfTotal = fr.field(kg < 0 ? null : line.substring(0, kg), no, "component.hyperfine.total");
         // a vacancy (z=0) prints the total alone
         if (line.contains("(core=")) {
-            c.hfCore = fr.field(FieldReader.between(line, "core=", "kG", 0), no, "component.hyperfine.core");
-            c.hfValence = fr.field(FieldReader.between(line, "valence=", "kG", 0), no, "component.hyperfine.valence");
+            c.hfCore = fieldBetween(line, no, "core=", "kG", 0, "component.hyperfine.core");
+            c.hfValence = fieldBetween(line, no, "valence=", "kG", 0, "component.hyperfine.valence");
         }
         if (line.contains("orbital=")) {
-            c.hfOrbital = fr.field(FieldReader.between(line, "orbital=", "kG", 0), no, "component.hyperfine.orbital");
+            c.hfOrbital = fieldBetween(line, no, "orbital=", "kG", 0, "component.hyperfine.orbital");
         }
         c.hasHyperfine = true;
         c.lastBlockHyperfine = true;
@@ -1334,8 +1380,8 @@ public final class SpecxLogParser {
         // a vacancy (z=0) prints the total alone
         c.densTotal = fr.field(open < 0 ? line : line.substring(0, open), no, "component.density.total");
         if (open >= 0) {
-            c.densCore = fr.field(FieldReader.between(line, "core=", " valence=", 0), no, "component.density.core");
-            c.densValence = fr.field(FieldReader.between(line, "valence=", ")", 0), no, "component.density.valence");
+            c.densCore = fieldBetween(line, no, "core=", " valence=", 0, "component.density.core");
+            c.densValence = fieldBetween(line, no, "valence=", ")", 0, "component.density.valence");
         }
         c.hasDensity = true;
         c.lastBlockHyperfine = false;
@@ -1374,7 +1420,7 @@ public final class SpecxLogParser {
                 }
             }
             String label = line.substring(open + 1, close).trim();
-            out.add(new ShellValue(label, fr.field(line, from, end, no, field, label)));
+            out.add(new ShellValue(label, fieldAt(no, from, end, field, label)));
             from = close + 1;
         }
         return out;

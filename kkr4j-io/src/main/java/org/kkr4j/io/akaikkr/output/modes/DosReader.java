@@ -44,6 +44,7 @@ final class DosReader {
         int totalLine;
         List<DosPoint> integrated = List.of();
         int integratedLine;
+        int integratedDataEnd;
         boolean closed;
     }
 
@@ -85,6 +86,7 @@ final class DosReader {
                     current.integrated = new TwoColumnTableReader(ctx).read(h.line(), h.dataEnd(),
                             "dos." + spinName + ".integrated", false);
                     current.integratedLine = h.line();
+                    current.integratedDataEnd = h.dataEnd();
                     current.closed = true;
                 }
                 default -> throw new IllegalStateException();
@@ -168,8 +170,7 @@ final class DosReader {
             throw ctx.error(s.totalLine, "dos." + spinName + ".total", "total DOS has " + s.total.size()
                     + " rows, expected " + (n - 1) + " (one fewer than the " + n + " PDOS rows)");
         }
-        boolean integratedTruncated = PdosTableReader.runsToEnd(ctx,
-                PdosTableReader.dataEnd(ctx, s.integratedLine));
+        boolean integratedTruncated = PdosTableReader.runsToEnd(ctx, s.integratedDataEnd);
         if (s.integrated.size() != n && !integratedTruncated) {
             int stop = s.integratedLine + s.integrated.size() + 1;
             throw ctx.error(stop, "dos." + spinName + ".integrated", "integrated DOS ends after "

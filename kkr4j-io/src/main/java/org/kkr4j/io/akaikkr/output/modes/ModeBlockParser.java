@@ -82,7 +82,14 @@ public final class ModeBlockParser {
      * skips it. Keep in step with the caption tests in {@code Scan.run}.
      */
     public static boolean mayOpenBlock(String line) {
-        int p = Scan.trimStart(line);
+        return mayOpenBlock(line, Scan.trimStart(line));
+    }
+
+    /**
+     * {@link #mayOpenBlock(String)} for a caller that knows where {@code line.trim()} would start
+     * ({@code p}, the first character above a blank, or the length of a blank line).
+     */
+    public static boolean mayOpenBlock(String line, int p) {
         if (p == line.length()) {
             return false;
         }
@@ -170,7 +177,7 @@ public final class ModeBlockParser {
                     continue;
                 }
                 String line = ctx.line(n);
-                int p = trimStart(line);
+                int p = trimStart(n);
                 if (p < line.length()) {
                     readContext(line, p);
                 }
@@ -182,7 +189,7 @@ public final class ModeBlockParser {
                 String line = ctx.line(n);
                 // where line.trim() would start, found without creating the trimmed copy; its end is
                 // found only for the few lines that need it
-                int p = trimStart(line);
+                int p = trimStart(n);
                 if (p == line.length()) {
                     continue;
                 }
@@ -264,16 +271,17 @@ public final class ModeBlockParser {
          * loops act on: keep in step with their tests.
          */
         private boolean mayAct(int n, boolean wantMagtyp) {
-            String all = ctx.src.text();
+            byte[] b = ctx.src.bytes();
             int end = ctx.src.lineEnd(n);
             int p = ctx.src.lineStart(n);
-            while (p < end && all.charAt(p) <= ' ') {
+            while (p < end && (b[p] & 0xFF) <= ' ') {
                 p++;
             }
             if (p == end) {
                 return false;
             }
-            switch (all.charAt(p)) {
+            String all = ctx.src.text();
+            switch ((char) (b[p] & 0xFF)) {
                 case 't', 'c', 'D', 'i', 'd', 'J', 'p', 's', 'T', '*', 'r' -> {
                     return true;
                 }
@@ -283,6 +291,18 @@ public final class ModeBlockParser {
                             || (end - p >= FIXED_SPIN_MIN_LENGTH && all.indexOf('f', p, end) >= 0);
                 }
             }
+        }
+
+        /** Where {@code String.trim()} would start in line {@code n}, as an offset in the line. */
+        private int trimStart(int n) {
+            byte[] b = ctx.src.bytes();
+            int start = ctx.src.lineStart(n);
+            int end = ctx.src.lineEnd(n);
+            int i = start;
+            while (i < end && (b[i] & 0xFF) <= ' ') {
+                i++;
+            }
+            return i - start;
         }
 
         /** Where {@code String.trim()} would start: the first character above a blank. */

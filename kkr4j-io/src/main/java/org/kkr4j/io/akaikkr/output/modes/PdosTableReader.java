@@ -42,7 +42,7 @@ final class PdosTableReader {
      */
     static int dataEnd(RangeContext ctx, int header) {
         // tested by position in the text: a row's String is not needed to find the table's end
-        String all = ctx.src.text();
+        byte[] all = ctx.src.bytes();
         int n = header + 1;
         while (n <= ctx.to && isNumericLine(all, ctx.src.lineStart(n), ctx.src.lineEnd(n))) {
             n++;
@@ -86,7 +86,6 @@ final class PdosTableReader {
 
     /** {@link #isNumericLine(String)} of {@code s[from, to)}. */
     static boolean isNumericLine(String s, int from, int to) {
-        // one shift and mask per character; a blank line has no digit, so it needs no isBlank() pass
         long seen = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
@@ -103,39 +102,88 @@ final class PdosTableReader {
         return (seen & DIGIT_OR_STAR) != 0;
     }
 
-    /**
-     * One physical line cut into its slots: slot 0 is {@code [0, energyEnd)} of the line (the energy
-     * or a wrapped value), slot k the k-th 10-character field after the gap. The slots are kept as
-     * positions in the whole source text ({@code text}, the line starting at {@code start}), so
-     * that neither the line nor a field that reads normally is made into a String.
-     */
-    private record Cut(int line, String text, int start, int energyEnd, int slots) {
+    /** {@link #isNumericLine(String)} of the characters {@code s[from, to)}, one byte each (SourceText.bytes()). */
+    static boolean isNumericLine(byte[] s, int from, int to) {
+        // one shift and mask per character; a blank line has no digit, so it needs no isBlank() pass
+        long seen = 0;
+        for (int i = from; i < to; i++) {
+            int c = s[i] & 0xFF;
+            if (c < 64) {
+                long bit = 1L << c;
+                if ((NUMERIC_LOW & bit) == 0) {
+                    return false;
+                }
+                seen |= bit;
+            } else if (c != 'E' && c != 'e') {
+                return false;
+            }
+        }
+        return (seen & DIGIT_OR_STAR) != 0;
+    }
 
-        int from(int slot) {
-            return slot == 0 ? start : start + energyEnd + GAP + (slot - 1) * WIDTH;
+    /**
+     * The physical lines of one table, each cut into its slots: slot 0 is {@code [0, energyEnd)} of
+     * the line (the energy or a wrapped value), slot k the k-th 10-character field after the gap.
+     * Line i of the table is line {@code first + i} of the source, starting at {@code starts[i]} in
+     * the text, with {@code slots[i]} slots. Characters are read from the source's bytes, so that
+     * neither a line nor a field that reads normally is made into a String.
+     */
+    private static final class Cuts {
+        final String text;
+        final byte[] bytes;
+        final int first;
+        final int energyEnd;
+        final int[] starts;
+        final int[] slots;
+        int count;
+
+        Cuts(String text, byte[] bytes, int first, int energyEnd, int capacity) {
+            this.text = text;
+            this.bytes = bytes;
+            this.first = first;
+            this.energyEnd = energyEnd;
+            this.starts = new int[capacity];
+            this.slots = new int[capacity];
         }
 
-        int to(int slot) {
-            return slot == 0 ? start + energyEnd : from(slot) + WIDTH;
+        int line(int i) {
+            return first + i;
+        }
+
+        int from(int i, int slot) {
+            return slot == 0 ? starts[i] : starts[i] + energyEnd + GAP + (slot - 1) * WIDTH;
+        }
+
+        int to(int i, int slot) {
+            return slot == 0 ? starts[i] + energyEnd : from(i, slot) + WIDTH;
         }
 
         /** The slot as text without blanks, for messages. */
-        String slotText(int slot) {
-            return text.substring(from(slot), to(slot)).trim();
+        String slotText(int i, int slot) {
+            return text.substring(from(i, slot), to(i, slot)).trim();
         }
 
         /** A value that fills its slot and touches the previous one; an overflow always fills it. */
-        boolean touching(int slot) {
+        boolean touching(int i, int slot) {
             if (slot == 0) {
                 return false;
             }
-            int p = from(slot);
-            return text.charAt(p) != ' ' && text.charAt(p - 1) != ' '
+            int p = from(i, slot);
+            return bytes[p] != ' ' && bytes[p - 1] != ' '
                     && !FortranNumbers.isOverflow(text.substring(p, p + WIDTH));
         }
 
-        double valueOrNaN(int slot) {
-            return RangeContext.parseRealOrNaN(text, from(slot), to(slot));
+        double valueOrNaN(int i, int slot) {
+            return RangeContext.parseRealOrNaN(text, bytes, from(i, slot), to(i, slot));
+        }
+
+        /** Fields of the row made of lines {@code start .. start + per - 1}. */
+        int fieldsOfRow(int start, int per) {
+            int n = 0;
+            for (int k = 0; k < per; k++) {
+                n += slots[start + k];
+            }
+            return n;
         }
     }
 
@@ -152,11 +200,10 @@ final class PdosTableReader {
                     + ctx.line(header + 1).trim() + "'");
         }
         int energyEnd = firstTokenEnd(ctx.line(header + 1));
-        List<Cut> cuts = new ArrayList<>(dataEnd - header);
+        Cuts cuts = new Cuts(ctx.src.text(), ctx.src.bytes(), header + 1, energyEnd, dataEnd - header);
         boolean droppedPartial = false;
         for (int n = header + 1; n <= dataEnd; n++) {
-            Cut cut = cut(n, energyEnd);
-            if (cut == null) {
+            if (!cut(n, cuts)) {
                 if (toEnd && n == dataEnd) {
                     ctx.issue(n, field, ParseIssue.Kind.TRUNCATED, "incomplete last row dropped: '"
                             + ctx.line(n).trim() + "'");
@@ -166,30 +213,29 @@ final class PdosTableReader {
                 throw ctx.error(n, field, "row does not fit the PDOS layout (energy field ending at column "
                         + energyEnd + ", then " + WIDTH + "-character fields): '" + ctx.line(n) + "'");
             }
-            cuts.add(cut);
         }
+        int size = cuts.count;
         // the energy slot of every line read once, as a plain decimal (NaN otherwise): both the
         // grouping into rows and the rows themselves need it
-        double[] plainEnergy = new double[cuts.size()];
-        for (int i = 0; i < plainEnergy.length; i++) {
-            Cut c = cuts.get(i);
-            plainEnergy[i] = FortranNumbers.plainDecimalOrNaN(c.text(), c.from(0), c.to(0));
+        double[] plainEnergy = new double[size];
+        for (int i = 0; i < size; i++) {
+            plainEnergy[i] = FortranNumbers.plainDecimalOrNaN(cuts.bytes, cuts.from(i, 0), cuts.to(i, 0));
         }
         int linesPerRow = linesPerRow(cuts, plainEnergy, toEnd);
         if (linesPerRow == 0) {
             throw ctx.error(header + 1, field, "cannot group the lines of this PDOS table into rows"
                     + " with the same number of values and ascending energies");
         }
-        int complete = cuts.size() / linesPerRow * linesPerRow;
-        if (complete < cuts.size() && !droppedPartial) {
-            ctx.issue(cuts.get(complete).line(), field, ParseIssue.Kind.TRUNCATED,
+        int complete = size / linesPerRow * linesPerRow;
+        if (complete < size && !droppedPartial) {
+            ctx.issue(cuts.line(complete), field, ParseIssue.Kind.TRUNCATED,
                     "incomplete last row dropped (the log ends inside it)");
         }
-        int values = fieldsOfRow(cuts, 0, linesPerRow) - 1;
+        int values = cuts.fieldsOfRow(0, linesPerRow) - 1;
         boolean total = hasTotal(values, lmxtyp, cuts, linesPerRow, complete, header + 1, field);
         List<String> columns = labels(total ? values - 1 : values, total);
-        if (toEnd && !droppedPartial && complete == cuts.size()) {
-            ctx.issue(cuts.get(complete - 1).line(), field, ParseIssue.Kind.TRUNCATED,
+        if (toEnd && !droppedPartial && complete == size) {
+            ctx.issue(cuts.line(complete - 1), field, ParseIssue.Kind.TRUNCATED,
                     "the log ends inside this table");
         }
         // the field names of issues and errors, made once per table rather than once per value
@@ -229,39 +275,45 @@ final class PdosTableReader {
         return i;
     }
 
-    /** Cuts a line into slots, or null when it does not fit the layout. */
-    private Cut cut(int n, int energyEnd) {
+    /** Cuts line {@code n} into slots and appends it to {@code cuts}; false when it does not fit the layout. */
+    private boolean cut(int n, Cuts cuts) {
         // positions relative to the line, characters read from the whole text at start + position
-        String s = ctx.src.text();
+        byte[] s = cuts.bytes;
+        int energyEnd = cuts.energyEnd;
         int start = ctx.src.lineStart(n);
         // a numeric line has no blanks but spaces, so this is the length after stripTrailing()
         int len = ctx.src.lineEnd(n) - start;
-        while (len > 0 && s.charAt(start + len - 1) == ' ') {
+        while (len > 0 && s[start + len - 1] == ' ') {
             len--;
         }
-        if (len < energyEnd || s.charAt(start + energyEnd - 1) == ' ') {
-            return null;
+        if (len < energyEnd || s[start + energyEnd - 1] == ' ') {
+            return false;
         }
+        int slots;
         if (len == energyEnd) {
-            return new Cut(n, s, start, energyEnd, 1);
-        }
-        int valuesStart = energyEnd + GAP;
-        if (len <= valuesStart || (len - valuesStart) % WIDTH != 0
-                || !isSpaces(s, start + energyEnd, start + valuesStart)) {
-            return null;
-        }
-        for (int p = start + valuesStart; p < start + len; p += WIDTH) {
-            if (isSpaces(s, p, p + WIDTH)) {
-                return null;
+            slots = 1;
+        } else {
+            int valuesStart = energyEnd + GAP;
+            if (len <= valuesStart || (len - valuesStart) % WIDTH != 0
+                    || !isSpaces(s, start + energyEnd, start + valuesStart)) {
+                return false;
             }
+            for (int p = start + valuesStart; p < start + len; p += WIDTH) {
+                if (isSpaces(s, p, p + WIDTH)) {
+                    return false;
+                }
+            }
+            slots = 1 + (len - valuesStart) / WIDTH;
         }
-        return new Cut(n, s, start, energyEnd, 1 + (len - valuesStart) / WIDTH);
+        cuts.starts[cuts.count] = start;
+        cuts.slots[cuts.count++] = slots;
+        return true;
     }
 
-    private static boolean isSpaces(String s, int from, int to) {
+    private static boolean isSpaces(byte[] s, int from, int to) {
         // from the end: a right-justified value shows at once
         for (int i = to - 1; i >= from; i--) {
-            if (s.charAt(i) != ' ') {
+            if (s[i] != ' ') {
                 return false;
             }
         }
@@ -269,26 +321,27 @@ final class PdosTableReader {
     }
 
     /** The smallest number of lines per row (1..4) consistent with the data, 0 when none is. */
-    private static int linesPerRow(List<Cut> cuts, double[] plainEnergy, boolean toEnd) {
-        for (int per = 1; per <= Math.min(4, cuts.size()); per++) {
-            if (cuts.size() % per != 0 && !toEnd) {
+    private static int linesPerRow(Cuts cuts, double[] plainEnergy, boolean toEnd) {
+        int size = cuts.count;
+        for (int per = 1; per <= Math.min(4, size); per++) {
+            if (size % per != 0 && !toEnd) {
                 continue;
             }
-            int complete = cuts.size() / per * per;
+            int complete = size / per * per;
             if (complete == 0) {
                 continue;
             }
-            int fields = fieldsOfRow(cuts, 0, per);
-            int fullLine = cuts.get(0).slots();
+            int fields = cuts.fieldsOfRow(0, per);
+            int fullLine = cuts.slots[0];
             boolean ok = true;
             double previous = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < complete && ok; r += per) {
-                ok = fieldsOfRow(cuts, r, per) == fields;
+                ok = cuts.fieldsOfRow(r, per) == fields;
                 for (int k = 0; k < per - 1 && ok; k++) {
                     // every line of a wrapped row but the last is full
-                    ok = cuts.get(r + k).slots() == fullLine;
+                    ok = cuts.slots[r + k] == fullLine;
                 }
-                double e = Double.isNaN(plainEnergy[r]) ? cuts.get(r).valueOrNaN(0) : plainEnergy[r];
+                double e = Double.isNaN(plainEnergy[r]) ? cuts.valueOrNaN(r, 0) : plainEnergy[r];
                 if (ok && !Double.isNaN(e)) {
                     ok = e > previous;
                     previous = e;
@@ -301,20 +354,12 @@ final class PdosTableReader {
         return 0;
     }
 
-    private static int fieldsOfRow(List<Cut> cuts, int start, int per) {
-        int n = 0;
-        for (int k = 0; k < per; k++) {
-            n += cuts.get(start + k).slots();
-        }
-        return n;
-    }
-
     /**
      * Whether the last value of a row is the printed total. The component's lmxtyp decides when it is
      * known; otherwise the dialect; with neither, the data: the last column is a total when it equals
      * the sum of the others within the rounding of the printed values on every row.
      */
-    private boolean hasTotal(int values, Integer lmxtyp, List<Cut> cuts, int per, int complete, int line,
+    private boolean hasTotal(int values, Integer lmxtyp, Cuts cuts, int per, int complete, int line,
                              String field) {
         Boolean byDialect = dialect == null ? null : dialect == AkaiVersion.CPA2021V01;
         if (lmxtyp != null) {
@@ -345,7 +390,7 @@ final class PdosTableReader {
         return lastColumnIsSum(values, cuts, per, complete);
     }
 
-    private static boolean lastColumnIsSum(int values, List<Cut> cuts, int per, int complete) {
+    private static boolean lastColumnIsSum(int values, Cuts cuts, int per, int complete) {
         if (values < 2) {
             return false;
         }
@@ -355,15 +400,15 @@ final class PdosTableReader {
             double sum = 0;
             boolean finite = true;
             double last = Double.NaN;
-            int slotsOfRow = fieldsOfRow(cuts, r, per);
+            int slotsOfRow = cuts.fieldsOfRow(r, per);
             int index = 0;
             for (int k = 0; k < per && finite; k++) {
-                Cut c = cuts.get(r + k);
-                for (int i = 0; i < c.slots(); i++, index++) {
+                int c = r + k;
+                for (int i = 0; i < cuts.slots[c]; i++, index++) {
                     if (index == 0) {
                         continue; // the energy
                     }
-                    double v = c.valueOrNaN(i);
+                    double v = cuts.valueOrNaN(c, i);
                     if (index == slotsOfRow - 1) {
                         last = v;
                     } else if (Double.isNaN(v)) {
@@ -396,25 +441,24 @@ final class PdosTableReader {
         return out;
     }
 
-    private PdosRow row(List<Cut> cuts, int start, int per, double plainEnergy, String energyField,
+    private PdosRow row(Cuts cuts, int start, int per, double plainEnergy, String energyField,
                         String[] valueFields) {
-        Cut first = cuts.get(start);
-        int line = first.line();
+        int line = cuts.line(start);
         // ctx.real returns the plain decimal when there is one; only other text needs its checks
         double energy = Double.isNaN(plainEnergy)
-                ? ctx.real(first.text(), first.from(0), first.to(0), line, energyField) : plainEnergy;
-        double[] values = new double[fieldsOfRow(cuts, start, per) - 1];
+                ? ctx.real(cuts.text, cuts.bytes, cuts.from(start, 0), cuts.to(start, 0), line, energyField) : plainEnergy;
+        double[] values = new double[cuts.fieldsOfRow(start, per) - 1];
         int column = 0;
         for (int k = 0; k < per; k++) {
-            Cut c = cuts.get(start + k);
-            for (int i = k == 0 ? 1 : 0; i < c.slots(); i++, column++) {
+            int c = start + k;
+            for (int i = k == 0 ? 1 : 0; i < cuts.slots[c]; i++, column++) {
                 String f = valueFields[column];
-                if (c.touching(i)) {
-                    ctx.issue(c.line(), f, ParseIssue.Kind.RUN_TOGETHER, "'" + c.slotText(i)
+                if (cuts.touching(c, i)) {
+                    ctx.issue(cuts.line(c), f, ParseIssue.Kind.RUN_TOGETHER, "'" + cuts.slotText(c, i)
                             + "' fills its 10-character field and touches the previous one; split by the"
                             + " Fortran field widths");
                 }
-                values[column] = ctx.real(c.text(), c.from(i), c.to(i), c.line(), f);
+                values[column] = ctx.real(cuts.text, cuts.bytes, cuts.from(c, i), cuts.to(c, i), cuts.line(c), f);
             }
         }
         return new PdosRow(line, energy, new DoubleArrayList(values));

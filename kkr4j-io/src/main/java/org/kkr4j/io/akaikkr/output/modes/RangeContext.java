@@ -86,6 +86,25 @@ final class RangeContext {
     }
 
     /**
+     * {@link #real(String, int, int, int, String)} of the text {@code s} whose characters are also
+     * given one byte each in {@code bytes} (SourceText.bytes()): the plain decimal is read from the bytes.
+     */
+    double real(String s, byte[] bytes, int from, int to, int line, String field) {
+        double v = FortranNumbers.plainDecimalOrNaN(bytes, from, to);
+        return Double.isNaN(v) ? realOf(s.substring(from, to).trim(), line, field) : v;
+    }
+
+    /** {@link #parseRealOrNaN(String, int, int)} reading the plain decimal from {@code bytes}, the characters of {@code s}. */
+    static double parseRealOrNaN(String s, byte[] bytes, int from, int to) {
+        double v = FortranNumbers.plainDecimalOrNaN(bytes, from, to);
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        Double slow = FortranNumbers.parseReal(s.substring(from, to));
+        return slow == null ? Double.NaN : slow;
+    }
+
+    /**
      * {@code FortranNumbers.parseReal} of {@code s.substring(from, to)}, with NaN where that returns
      * null (it never returns NaN itself: a Fortran real has digits).
      */

@@ -36,24 +36,25 @@ final class TwoColumnTableReader {
         String energyField = field + ".energy";
         // rows of the usual layout are read by position in the whole text, without a line String
         String all = ctx.src.text();
+        byte[] bytes = ctx.src.bytes();
         for (int n = header + 1; n <= dataEnd; n++) {
             int start = ctx.src.lineStart(n);
             // a numeric line has no blanks but spaces: this is the length after stripTrailing()
             int len = ctx.src.lineEnd(n) - start;
-            while (len > 0 && all.charAt(start + len - 1) == ' ') {
+            while (len > 0 && bytes[start + len - 1] == ' ') {
                 len--;
             }
             if (len == ROW_LENGTH) {
                 int valueStart = start + ENERGY_END;
                 int valueEnd = start + len;
-                if (all.charAt(valueStart - 1) != ' ' && all.charAt(valueStart) != ' '
+                if (bytes[valueStart - 1] != ' ' && bytes[valueStart] != ' '
                         && !FortranNumbers.isOverflow(all.substring(valueStart, valueEnd))) {
                     ctx.issue(n, field, ParseIssue.Kind.RUN_TOGETHER, "'" + all.substring(valueStart, valueEnd).trim()
                             + "' fills its 13-character field and touches the energy; split by the"
                             + " Fortran field widths");
                 }
-                double energy = ctx.real(all, start, valueStart, n, energyField);
-                out.add(new DosPoint(n, energy, ctx.real(all, valueStart, valueEnd, n, field)));
+                double energy = ctx.real(all, bytes, start, valueStart, n, energyField);
+                out.add(new DosPoint(n, energy, ctx.real(all, bytes, valueStart, valueEnd, n, field)));
                 continue;
             }
             String s = ctx.line(n).substring(0, len);
