@@ -113,7 +113,9 @@ public final class GapJudge {
         coarse.sort(Comparator.comparing(GapRegion::touchesWindowBottom).thenComparing(GapRegion::topRy,
                 Comparator.reverseOrder()));
         boolean relaxedUsed = false;
+        boolean firstCandidateRelaxed = false;
         boolean windowLimited = false;
+        boolean inRange = currentEwidthRy >= t.minEwidthRy() - 1e-9 && currentEwidthRy <= t.maxEwidthRy() + 1e-9;
         List<Double> candidates = new ArrayList<>();
         boolean keep = false;
         for (GapRegion c : coarse) {
@@ -134,8 +136,6 @@ public final class GapJudge {
             fine.sort(Comparator.comparing(GapRegion::topRy, Comparator.reverseOrder()));
             for (GapRegion f : fine) {
                 boolean inside = bottom > f.bottomRy() && bottom < f.topRy() && bottom <= top && bottom >= floor;
-                boolean inRange = currentEwidthRy >= t.minEwidthRy() - 1e-9
-                        && currentEwidthRy <= t.maxEwidthRy() + 1e-9;
                 if (inside && inRange) {
                     keep = true;
                     relaxedUsed = relaxedHere;
@@ -157,8 +157,8 @@ public final class GapJudge {
                 double e = Math.max(Math.min(hi, -t.minEwidthRy()), -t.maxEwidthRy());
                 if (e > lo && e <= hi) {
                     candidates.add(-e);
-                    if (relaxedHere) {
-                        relaxedUsed = relaxedUsed || candidates.size() == 1;
+                    if (candidates.size() == 1) {
+                        firstCandidateRelaxed = relaxedHere;
                     }
                     reasons.add(String.format(Locale.ROOT, "fine %s: candidate %.4f", f, -e));
                 } else {
@@ -180,7 +180,8 @@ public final class GapJudge {
         }
         if (!candidates.isEmpty()) {
             return new EwidthDecision(EwidthDecision.Kind.MOVE, currentEwidthRy,
-                    OptionalDouble.of(round4(candidates.get(0))), t, reasons, relaxedUsed, windowLimited, List.of());
+                    OptionalDouble.of(round4(candidates.get(0))), t, reasons, firstCandidateRelaxed, windowLimited,
+                    List.of());
         }
         return new EwidthDecision(EwidthDecision.Kind.NO_VALID_EWIDTH, currentEwidthRy, OptionalDouble.empty(), t,
                 reasons, false, windowLimited, List.of());
