@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 EngineCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                EwidthCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Kkr4j implements Runnable {

@@ -196,4 +196,17 @@ class CliTest {
         assertThat(r.out()).contains("Mn25Fe25Co25Cu25").contains("-2739.892953332")
                 .containsPattern("answered from the store by run \\d+, no process started");
     }
+
+    @Test
+    void ewidthJudgePrintsTheTrailAndAMoveForAContourAboveTheIn4dTail() {
+        String dir = "cpa2002v010-gfortran/ewidth-scan/InMnFeCo_fcc_ew1.2/";
+        var r = kkr4j("ewidth", "judge", fixture(dir + "out_go.log").toString(), fixture(dir + "out_dos.log").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ewidth 1.2000 Ry").contains("In levels above -3 Ry")
+                .contains("4d -1.15").contains("window [-2.2500, 0.7500]").contains("vote fine")
+                .containsPattern("decision: move 1\\.2000 -> 1\\.[5-6]");
+        var bad = kkr4j("ewidth", "judge", fixture(dir + "out_dos.log").toString(), fixture(dir + "out_dos.log").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("not a go log");
+    }
 }

@@ -1,0 +1,93 @@
+package org.kkr4j.automation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Semicore levels known before any run, per element: table A (levels of converged alloys, E − E_F) where it
+ * has the element, otherwise table B (atomic levels, absolute Ry, turned into an E − E_F range with the
+ * E_F assumption of the published stage-0 rule). Bundled as a resource; a drift test compares it with the
+ * shared data files.
+ */
+public final class CoreLevelTable {
+    public static final String RESOURCE = "org/kkr4j/automation/core-levels.csv";
+    /** Table B: E_F of the elemental runs is assumed between these values. */
+    static final double ASSUMED_FERMI_LOW_RY = 0.5;
+    static final double ASSUMED_FERMI_HIGH_RY = 0.7;
+    /** Table B levels lie 0.2–0.5 Ry deeper than converged alloy levels: the range is widened upwards by this. */
+    static final double ATOMIC_DEPTH_CORRECTION_RY = 0.3;
+
+    /** One level as an E − E_F range; {@code table} is A or B. */
+    public record Level(String element, String orbital, char table, double medianRy, double minRy, double maxRy,
+                        double valenceFraction) {
+    }
+
+    private static volatile CoreLevelTable bundled;
+    private final Map<String, List<Level>> byElement;
+
+    private CoreLevelTable(Map<String, List<Level>> byElement) {
+        this.byElement = byElement;
+    }
+
+    public static CoreLevelTable bundled() {
+        CoreLevelTable t = bundled;
+        if (t == null) {
+            try (InputStream in = CoreLevelTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + RESOURCE + " missing from the classpath");
+                }
+                t = parse(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            bundled = t;
+        }
+        return t;
+    }
+
+    static CoreLevelTable parse(InputStream in) throws IOException {
+        Map<String, List<Level>> a = new TreeMap<>();
+        Map<String, List<Level>> b = new TreeMap<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        boolean header = true;
+        while ((line = r.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            char table = f[2].charAt(0);
+            double median = Double.parseDouble(f[3]);
+            double valence = Double.parseDouble(f[6]);
+            if (table == 'A') {
+                a.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Level(f[0], f[1], 'A', median,
+                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), valence));
+            } else {
+                double lo = median - ASSUMED_FERMI_HIGH_RY;
+                double hi = median - ASSUMED_FERMI_LOW_RY + ATOMIC_DEPTH_CORRECTION_RY;
+                b.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Level(f[0], f[1], 'B',
+                        median - (ASSUMED_FERMI_LOW_RY + ASSUMED_FERMI_HIGH_RY) / 2, lo, hi, valence));
+            }
+        }
+        Map<String, List<Level>> merged = new TreeMap<>(b);
+        merged.putAll(a);
+        return new CoreLevelTable(merged);
+    }
+
+    /** The levels of an element (table A if it has the element, else table B); empty when none is shallow. */
+    public List<Level> levels(String element) {
+        return List.copyOf(byElement.getOrDefault(element, List.of()));
+    }
+}
