@@ -268,12 +268,7 @@ final class FieldReader {
 
     /** {@link #realOrNaN(String, int, int, int, String)} reading a plain decimal from {@code b}, the characters of {@code s}. */
     double realOrNaN(String s, byte[] b, int from, int to, int line, String name) {
-        double v = FortranNumbers.plainDecimalOrNaN(b, from, to);
-        if (!Double.isNaN(v)) {
-            return v;
-        }
-        FixedField f = field(s, from, to, line, name);
-        return f == null ? Double.NaN : f.valueOrNaN();
+        return plainOrField(FortranNumbers.plainDecimalOrNaN(b, from, to), s, from, to, line, name);
     }
 
     /**
@@ -283,9 +278,13 @@ final class FieldReader {
      */
     double realOrNaN(String s, int from, int to, int line, String name) {
         // plainDecimalOrNaN accepts exactly the plain form of strictReal's fast path, with the same value
-        double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
-        if (!Double.isNaN(v)) {
-            return v;
+        return plainOrField(FortranNumbers.plainDecimalOrNaN(s, from, to), s, from, to, line, name);
+    }
+
+    /** The plain decimal already read, or, when there was none (NaN), the field's value the full way (NaN for absent or overflowed). */
+    private double plainOrField(double plain, String s, int from, int to, int line, String name) {
+        if (!Double.isNaN(plain)) {
+            return plain;
         }
         FixedField f = field(s, from, to, line, name);
         return f == null ? Double.NaN : f.valueOrNaN();

@@ -81,8 +81,7 @@ final class RangeContext {
      * place (the usual case in tables), anything else through the substring.
      */
     double real(String s, int from, int to, int line, String field) {
-        double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
-        return Double.isNaN(v) ? realOf(s.substring(from, to).trim(), line, field) : v;
+        return plainOrReal(FortranNumbers.plainDecimalOrNaN(s, from, to), s, from, to, line, field);
     }
 
     /**
@@ -90,18 +89,17 @@ final class RangeContext {
      * given one byte each in {@code bytes} (SourceText.bytes()): the plain decimal is read from the bytes.
      */
     double real(String s, byte[] bytes, int from, int to, int line, String field) {
-        double v = FortranNumbers.plainDecimalOrNaN(bytes, from, to);
-        return Double.isNaN(v) ? realOf(s.substring(from, to).trim(), line, field) : v;
+        return plainOrReal(FortranNumbers.plainDecimalOrNaN(bytes, from, to), s, from, to, line, field);
+    }
+
+    /** The plain decimal already read, or, when there was none (NaN), the field read the full way. */
+    private double plainOrReal(double plain, String s, int from, int to, int line, String field) {
+        return Double.isNaN(plain) ? realOf(s.substring(from, to).trim(), line, field) : plain;
     }
 
     /** {@link #parseRealOrNaN(String, int, int)} reading the plain decimal from {@code bytes}, the characters of {@code s}. */
     static double parseRealOrNaN(String s, byte[] bytes, int from, int to) {
-        double v = FortranNumbers.plainDecimalOrNaN(bytes, from, to);
-        if (!Double.isNaN(v)) {
-            return v;
-        }
-        Double slow = FortranNumbers.parseReal(s.substring(from, to));
-        return slow == null ? Double.NaN : slow;
+        return plainOrParsed(FortranNumbers.plainDecimalOrNaN(bytes, from, to), s, from, to);
     }
 
     /**
@@ -109,9 +107,13 @@ final class RangeContext {
      * null (it never returns NaN itself: a Fortran real has digits).
      */
     static double parseRealOrNaN(String s, int from, int to) {
-        double v = FortranNumbers.plainDecimalOrNaN(s, from, to);
-        if (!Double.isNaN(v)) {
-            return v;
+        return plainOrParsed(FortranNumbers.plainDecimalOrNaN(s, from, to), s, from, to);
+    }
+
+    /** The plain decimal already read, or, when there was none (NaN), {@code parseReal} of the text (NaN for null). */
+    private static double plainOrParsed(double plain, String s, int from, int to) {
+        if (!Double.isNaN(plain)) {
+            return plain;
         }
         Double slow = FortranNumbers.parseReal(s.substring(from, to));
         return slow == null ? Double.NaN : slow;
