@@ -27,9 +27,27 @@ import org.kkr4j.io.akaikkr.output.modes.SpinDos;
  */
 public record DosEvidence(String source, AkaiVersion version, double ewidthDosRy, double edeltRy,
                           double windowReference, double measuredWindowReference, int atomCount,
-                          DosCurve totalPerAtom, List<DosCurve> components) {
+                          DosCurve totalPerAtom, List<DosCurve> components, List<Double> componentConcentrations) {
     public DosEvidence {
         components = List.copyOf(components);
+        componentConcentrations = List.copyOf(componentConcentrations);
+        if (componentConcentrations.size() != components.size()) {
+            throw new IllegalArgumentException(components.size() + " component curves but "
+                    + componentConcentrations.size() + " concentrations");
+        }
+    }
+
+    /** Without concentrations (NaN for every component): built by hand, e.g. in tests. */
+    public DosEvidence(String source, AkaiVersion version, double ewidthDosRy, double edeltRy, double windowReference,
+                       double measuredWindowReference, int atomCount, DosCurve totalPerAtom, List<DosCurve> components) {
+        this(source, version, ewidthDosRy, edeltRy, windowReference, measuredWindowReference, atomCount, totalPerAtom,
+                components, components.stream().map(c -> Double.NaN).toList());
+    }
+
+    /** The smallest concentration of any component (NaN when none is known). */
+    public double smallestConcentration() {
+        return componentConcentrations.stream().mapToDouble(Double::doubleValue).filter(c -> !Double.isNaN(c))
+                .min().orElse(Double.NaN);
     }
 
     public double windowBottomRy() {
@@ -93,11 +111,21 @@ public record DosEvidence(String source, AkaiVersion version, double ewidthDosRy
         DosCurve perAtom = new DosCurve("total DOS per atom", energies, total).scaled("total DOS per atom",
                 1.0 / natm);
         List<DosCurve> comps = componentCurves(log.source(), deck, dos);
+        List<Double> conc = new ArrayList<>();
+        for (SiteType t : deck.types()) {
+            for (TypeComponent c : t.components()) {
+                conc.add(Fields.value(c.concentration()));
+            }
+        }
+        while (conc.size() < comps.size()) {
+            conc.add(Double.NaN);
+        }
+        conc = conc.subList(0, comps.size());
         double ewDos = Fields.value(deck.input().ewidthRy());
         double step = perAtom.stepRy();
         double measured = (-energies[0] + step / 2) / ewDos;
         return new DosEvidence(log.source(), version, ewDos, Fields.value(deck.input().edeltRy()),
-                version.dosWindowReference(), measured, natm, perAtom, comps);
+                version.dosWindowReference(), measured, natm, perAtom, comps, conc);
     }
 
     /** The component tables are printed on their own mesh (the window ends, one point more than the total). */

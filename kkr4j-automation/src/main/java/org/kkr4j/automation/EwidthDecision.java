@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The outcome of a gap judgement: keep the current ewidth, move to another, or no valid ewidth in range;
- * with a reason per region and, for a vote, the decision of every member.
+ * The outcome of a gap judgement: keep the current ewidth, move to another, no valid ewidth in range, or
+ * inconclusive (the DOS cannot decide, e.g. it comes from an unconverged potential: converge at the current
+ * ewidth and judge again); with a reason per region and, for a vote, the decision of every member.
  */
 public record EwidthDecision(Kind kind, double currentEwidthRy, OptionalDouble proposedEwidthRy,
                              GapThresholds thresholds, List<String> reasons, boolean relaxed, boolean windowLimited,
                              List<EwidthDecision> votes) {
-    public enum Kind { KEEP, MOVE, NO_VALID_EWIDTH }
+    public enum Kind { KEEP, MOVE, NO_VALID_EWIDTH, INCONCLUSIVE }
 
     public EwidthDecision {
         reasons = List.copyOf(reasons);
@@ -20,10 +21,13 @@ public record EwidthDecision(Kind kind, double currentEwidthRy, OptionalDouble p
         }
     }
 
-    /** The ewidth to run next: the current one on keep, the proposal on move, none otherwise. */
+    /**
+     * The ewidth to run next: the current one on keep and when inconclusive (go on converging there), the
+     * proposal on move, none when no valid ewidth exists.
+     */
     public OptionalDouble nextEwidthRy() {
         return switch (kind) {
-            case KEEP -> OptionalDouble.of(currentEwidthRy);
+            case KEEP, INCONCLUSIVE -> OptionalDouble.of(currentEwidthRy);
             case MOVE -> proposedEwidthRy;
             case NO_VALID_EWIDTH -> OptionalDouble.empty();
         };
@@ -35,6 +39,7 @@ public record EwidthDecision(Kind kind, double currentEwidthRy, OptionalDouble p
             case MOVE -> String.format(java.util.Locale.ROOT, "move %.4f -> %.4f", currentEwidthRy,
                     proposedEwidthRy.getAsDouble());
             case NO_VALID_EWIDTH -> "no valid ewidth";
+            case INCONCLUSIVE -> String.format(java.util.Locale.ROOT, "inconclusive at %.4f", currentEwidthRy);
         };
     }
 }
