@@ -45,40 +45,16 @@ public final class FirstGuess {
             throw new IllegalArgumentException("empty composition");
         }
         List<String> reasons = new ArrayList<>();
-        List<CoreLevelTable.Level> levels = new ArrayList<>();
-        composition.forEach((el, c) -> {
-            if (c == null || !(c > 0)) {
-                return;
-            }
-            for (CoreLevelTable.Level l : table.levels(el)) {
-                // only levels that can reach the contour range matter
-                if (l.maxRy() + CORE_CLEARANCE_RY > -t.maxEwidthRy() - 0.5) {
-                    levels.add(l);
-                }
-            }
-        });
-        double ceiling = VALENCE_BOTTOM_RY - t.valenceClearanceRy() - t.marginRy();
+        ContourConstraints constraints = ContourConstraints.fromTable(composition, table, t);
         reasons.add(String.format(Locale.ROOT, "valence-band bottom assumed at %.2f Ry: contour at or below %.4f",
-                VALENCE_BOTTOM_RY, ceiling));
-        for (CoreLevelTable.Level l : levels) {
-            reasons.add(String.format(Locale.ROOT, "%s %s (table %c) at %.3f..%.3f Ry: contour above %.4f (core) "
-                            + "or below %.4f (valence)", l.element(), l.orbital(), l.table(), l.minRy(), l.maxRy(),
-                    l.maxRy() + CORE_CLEARANCE_RY, passBelow(l, t)));
+                VALENCE_BOTTOM_RY, constraints.ceilingRy()));
+        for (ContourConstraints.Band b : constraints.bands()) {
+            reasons.add(b.describe());
         }
         int steps = (int) Math.round((t.maxEwidthRy() - t.minEwidthRy()) / STEP_RY);
         for (int i = 0; i <= steps; i++) {
             double x = -(t.minEwidthRy() + i * STEP_RY);
-            if (x > ceiling + 1e-12) {
-                continue;
-            }
-            boolean ok = true;
-            for (CoreLevelTable.Level l : levels) {
-                if (!(x >= l.maxRy() + CORE_CLEARANCE_RY || x <= passBelow(l, t))) {
-                    ok = false;
-                    break;
-                }
-            }
-            if (ok) {
+            if (constraints.allows(x)) {
                 double ew = Math.round(-x * 1e4) / 1e4;
                 reasons.add(String.format(Locale.ROOT, "shallowest allowed contour bottom: ewidth %.4f", ew));
                 return new Proposal(OptionalDouble.of(ew), reasons);
@@ -87,9 +63,5 @@ public final class FirstGuess {
         reasons.add(String.format(Locale.ROOT, "no ewidth in [%.2f, %.2f] clears every level: a semicore "
                 + "staircase is predicted", t.minEwidthRy(), t.maxEwidthRy()));
         return new Proposal(OptionalDouble.empty(), reasons);
-    }
-
-    private static double passBelow(CoreLevelTable.Level l, GapThresholds t) {
-        return l.minRy() - VALENCE_LEVEL_TAIL_RY - t.valenceClearanceRy() - t.marginRy();
     }
 }

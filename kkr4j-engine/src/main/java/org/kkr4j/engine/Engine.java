@@ -150,6 +150,25 @@ public final class Engine {
         throw new EngineException("run " + runId + " did not produce " + path);
     }
 
+    /** The content of a file a finished run produced (its {@link WorkDirectory#STDOUT} log, a potential), if any. */
+    public Optional<byte[]> readOutput(long runId, String path) {
+        Optional<Long> node = store.outputNode(runId).map(org.kkr4j.store.Node::id);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        for (FileEntry f : store.files(node.get())) {
+            if (f.path().equals(path)) {
+                try {
+                    return Optional.of(store.blobs().read(f.blob().sha256()));
+                } catch (IOException e) {
+                    throw new StoreException("cannot read " + path + " of run " + runId + " from the blob store: "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private BlobRef put(byte[] bytes) {
         try {
             return store.blobs().put(bytes);

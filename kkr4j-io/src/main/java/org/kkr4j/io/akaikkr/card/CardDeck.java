@@ -150,4 +150,22 @@ public record CardDeck(String go, String potentialFile, Lattice lattice, double 
                 record, outtyp, bzqlty, maxitr, pmix, pmixSuffix, types, atoms, options, fixedSpinMomentMuB,
                 newKPath);
     }
+    /** The energy contour: mesh spacing {@code edelt} and bottom {@code ewidth} below E_F (Ry); the suffix is kept. */
+    public CardDeck withContour(double newEdeltRy, double newEwidthRy) {
+        return new CardDeck(go, potentialFile, lattice, newEdeltRy, newEwidthRy, ewidthSuffix, reltyp, sdftyp, magtyp,
+                record, outtyp, bzqlty, maxitr, pmix, pmixSuffix, types, atoms, options, fixedSpinMomentMuB, kPath);
+    }
+
+    /** {@code init} starts from atomic potentials, {@code 2nd} continues from the potential file. */
+    public CardDeck withRecord(String newRecord) {
+        return new CardDeck(go, potentialFile, lattice, edeltRy, ewidthRy, ewidthSuffix, reltyp, sdftyp, magtyp,
+                newRecord, outtyp, bzqlty, maxitr, pmix, pmixSuffix, types, atoms, options, fixedSpinMomentMuB, kPath);
+    }
+
+    /** The SCF controls: k-point quality, iteration limit and mixing parameter (its suffix is kept). */
+    public CardDeck withScfControls(String newBzqlty, int newMaxitr, double newPmix) {
+        return new CardDeck(go, potentialFile, lattice, edeltRy, ewidthRy, ewidthSuffix, reltyp, sdftyp, magtyp,
+                record, outtyp, newBzqlty, newMaxitr, newPmix, pmixSuffix, types, atoms, options, fixedSpinMomentMuB,
+                kPath);
+    }
 }

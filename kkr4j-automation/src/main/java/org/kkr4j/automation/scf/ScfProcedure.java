@@ -1,0 +1,427 @@
+package org.kkr4j.automation.scf;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.kkr4j.automation.ContourConstraints;
+import org.kkr4j.automation.CoreLevelTable;
+import org.kkr4j.automation.DosEvidence;
+import org.kkr4j.automation.EvidenceException;
+import org.kkr4j.automation.EwidthDecision;
+import org.kkr4j.automation.EwidthJudgement;
+import org.kkr4j.automation.FirstGuess;
+import org.kkr4j.automation.GapThresholds;
+import org.kkr4j.automation.GoEvidence;
+import org.kkr4j.automation.PinnedLevelSignature;
+import org.kkr4j.automation.ScfTrend;
+import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.io.akaikkr.card.CardDeck;
+import org.kkr4j.io.akaikkr.output.Deck;
+import org.kkr4j.io.akaikkr.output.LogMessage;
+import org.kkr4j.io.akaikkr.output.SpecxLog;
+import org.kkr4j.store.Outcome;
+
+/**
+ * The automatic procedure for one system: choose ewidth, converge the SCF, and prove the choice on the DOS of
+ * the converged potential, in as few specx runs as the evidence allows.
+ *
+ * <p>Each go run is followed by a judgement: its log alone (a {@code ***err} stop in the core-level
+ * reconfiguration, the periodic neu spikes of a level pinned at the contour bottom) can already demand a move;
+ * otherwise a dos run on its potential is judged for a low-DOS gap at the contour bottom. A kept ewidth is
+ * continued from the same potential; a move continues from it too when that run was healthy. A valid ewidth
+ * that does not converge goes down the {@link RescueLadder}. Every go run counts against the budget.
+ */
+public final class ScfProcedure {
+    /** The echoed ewidth must be the one asked for: a stale or foreign log would make every decision wrong. */
+    private static final double ECHO_TOLERANCE_RY = 5e-4;
+    /** A probe is chosen when a table level lies this close to the guessed contour bottom (AUTO policy). */
+    private static final double UNCERTAIN_WITHIN_RY = 0.35;
+    private static final double WINDOW_STEP_RY = 0.05;
+
+    private final SpecxRunner runner;
+    private final ScfSettings settings;
+    private final AkaiVersion version;
+    private final TrailSink sink;
+    private final CoreLevelTable table;
+
+    public ScfProcedure(SpecxRunner runner, ScfSettings settings, AkaiVersion version, TrailSink sink) {
+        this(runner, settings, version, sink, CoreLevelTable.bundled());
+    }
+
+    public ScfProcedure(SpecxRunner runner, ScfSettings settings, AkaiVersion version, TrailSink sink,
+                        CoreLevelTable table) {
+        this.runner = runner;
+        this.settings = settings;
+        this.version = version;
+        this.sink = sink;
+        this.table = table;
+    }
+
+    /** Runs the procedure on {@code card} (its first deck; the go mode and ewidth are the procedure's to choose). */
+    public ScfReport run(CardDeck card) {
+        return new Attempt(card).run();
+    }
+
+    /** The mutable state of one system's procedure. */
+    private final class Attempt {
+        private final CardDeck base;
+        private final ScfControls user;
+        private final GapThresholds thresholds;
+        private final List<ScfStep> trail = new ArrayList<>();
+        private final Set<Double> tried = new HashSet<>();
+        private final Set<Double> keptOnUnconverged = new HashSet<>();
+        private RescueLadder ladder;
+        private double firstEwidth;
+        private boolean firstFromGuess;
+        private int goRuns;
+        private int freshStarts;
+        private int dosRuns;
+        private int iterations;
+        private double window;
+
+        Attempt(CardDeck card) {
+            this.base = card.withGo("go");
+            this.user = ScfControls.of(card);
+            this.thresholds = settings.judgement().base();
+            this.window = settings.dosWindowRy();
+            this.ladder = new RescueLadder(settings, user);
+        }
+
+        ScfReport run() {
+            Map<String, Double> composition = CardComposition.of(base);
+            Go next = firstGo(composition);
+            firstEwidth = next.ewidthRy;
+            while (true) {
+                if (goRuns >= settings.goBudget()) {
+                    return end(ScfStatus.NOT_CONVERGED, String.format(Locale.ROOT, "budget of %d go runs spent; the "
+                            + "next step would have been: %s", settings.goBudget(), next.why));
+                }
+                Next after = go(next);
+                if (after.report != null) {
+                    return after.report;
+                }
+                next = after.next;
+            }
+        }
+
+        private Go firstGo(Map<String, Double> composition) {
+            double first;
+            String why;
+            if (settings.start() == StartPolicy.CARD) {
+                first = settings.onGrid(base.ewidthRy());
+                why = String.format(Locale.ROOT, "start from the card's ewidth %.4f", first);
+            } else {
+                FirstGuess.Proposal p = FirstGuess.propose(composition, table, thresholds);
+                for (String r : p.reasons()) {
+                    step(ScfStep.Kind.PLAN, "first guess: " + r, null);
+                }
+                if (p.ewidthRy().isPresent()) {
+                    first = settings.onGrid(p.ewidthRy().getAsDouble());
+                    firstFromGuess = true;
+                    why = String.format(Locale.ROOT, "first guess ewidth %.4f", first);
+                } else {
+                    first = settings.onGrid(base.ewidthRy());
+                    why = String.format(Locale.ROOT, "no first guess clears every tabulated level; the DOS decides,"
+                            + " starting from the card's ewidth %.4f", first);
+                }
+            }
+            ContourConstraints fromTables = ContourConstraints.fromTable(composition, table, thresholds);
+            boolean uncertain = !firstFromGuess || fromTables.bands().stream().anyMatch(b ->
+                    -first > b.minRy() - UNCERTAIN_WITHIN_RY - b.passBelowRy()
+                            && -first < b.maxRy() + b.coreClearanceRy() + UNCERTAIN_WITHIN_RY);
+            boolean probe = switch (settings.probe()) {
+                case ALWAYS -> true;
+                case NEVER -> false;
+                case AUTO -> uncertain;
+            };
+            int maxitr = probe ? Math.min(settings.probeMaxitr(), user.maxitr()) : user.maxitr();
+            step(ScfStep.Kind.PLAN, why + (probe ? String.format(Locale.ROOT, "; probe of %d iterations first (%s)",
+                    maxitr, uncertain ? "a level lies near that contour bottom" : "probe policy") : "; full go run"),
+                    null);
+            return new Go(first, Optional.empty(), user.withMaxitr(maxitr), probe, why);
+        }
+
+        // ------------------------------------------------------------------ go
+
+        private Next go(Go plan) {
+            tried.add(plan.ewidthRy);
+            CardDeck deck = plan.controls.applyTo(base, plan.ewidthRy).withRecord(plan.potentialFrom.isPresent()
+                    ? "2nd" : "init");
+            String purpose = String.format(Locale.ROOT, "go ewidth=%.4f %s%s", plan.ewidthRy,
+                    plan.potentialFrom.isPresent() ? "continued" : "fresh", plan.probe ? " probe" : "");
+            SpecxRun r = runner.run(deck, plan.potentialFrom, purpose);
+            goRuns++;
+            if (plan.potentialFrom.isEmpty()) {
+                freshStarts++;
+            }
+            if (r.outcome() == Outcome.ERROR_STOP) {
+                return errorStop(plan, r);
+            }
+            if (!r.outcome().cacheable() || r.log().isEmpty()) {
+                step(ScfStep.Kind.GO, purpose + ": " + r.outcome() + (r.detail().isEmpty() ? "" : " (" + r.detail()
+                        + ")"), r.runId());
+                return Next.done(end(ScfStatus.ERROR, "specx go run " + r.runId() + " failed: " + r.outcome()
+                        + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")")));
+            }
+            GoEvidence g;
+            try {
+                g = GoEvidence.from(r.log().get());
+            } catch (EvidenceException e) {
+                return Next.done(end(ScfStatus.ERROR, "go run " + r.runId() + ": " + e.getMessage()));
+            }
+            iterations += g.history().size();
+            step(ScfStep.Kind.GO, purpose + ": " + describe(g), r.runId());
+            if (Math.abs(g.ewidthRy() - plan.ewidthRy) > ECHO_TOLERANCE_RY) {
+                return Next.done(end(ScfStatus.ERROR, String.format(Locale.ROOT, "go run %d echoes ewidth %.4f, "
+                        + "its card asked for %.4f: the log is not this run's", r.runId(), g.ewidthRy(), plan.ewidthRy)));
+            }
+            Optional<PinnedLevelSignature> pinned = g.converged() ? Optional.empty()
+                    : PinnedLevelSignature.detect(g.history());
+            if (pinned.isPresent()) {
+                ContourConstraints levels = ContourConstraints.fromGoLog(g, thresholds,
+                        settings.judgement().levelClearanceRy(), settings.judgement().starredLevelClearanceRy());
+                return move(plan.ewidthRy, levels, "a level is pinned at the contour bottom (" + pinned.get().describe()
+                        + "): tightening the mixing cannot cure this; move ewidth away from the levels", r.runId());
+            }
+            if (g.converged()) {
+                Optional<RescueLadder.Step> back = ladder.backToUserEdelt(plan.controls);
+                if (back.isPresent()) {
+                    return Next.go(continued(plan, back.get(), r.runId()));
+                }
+            }
+            if (!g.converged() && keptOnUnconverged.contains(plan.ewidthRy)) {
+                return rescue(plan, g, r.runId());
+            }
+            return dos(plan, g, r.runId());
+        }
+
+        private Next errorStop(Go plan, SpecxRun r) {
+            LogMessage err = r.log().map(SpecxLog::lastDeck).map(Deck::errorStop).orElse(null);
+            String text = err == null ? "***err" : "***err in " + err.routine() + "..." + err.text();
+            step(ScfStep.Kind.GO, String.format(Locale.ROOT, "go ewidth=%.4f: stopped by %s", plan.ewidthRy, text),
+                    r.runId());
+            if (!coreLevelError(err)) {
+                return Next.done(end(ScfStatus.ERROR, "specx stopped with " + text + " (run " + r.runId()
+                        + "); moving ewidth cannot cure it"));
+            }
+            ContourConstraints levels = fromPartialLog(r);
+            return move(plan.ewidthRy, levels, "the core-level reconfiguration failed (" + text + "): a level sits at"
+                    + " the contour bottom; move ewidth away from the levels", r.runId());
+        }
+
+        /** Levels from whatever the stopped run printed, plus the tables (a stopped run may print none). */
+        private ContourConstraints fromPartialLog(SpecxRun r) {
+            ContourConstraints tables = ContourConstraints.fromTable(CardComposition.of(base), table, thresholds);
+            try {
+                GoEvidence g = GoEvidence.from(r.log().orElseThrow());
+                iterations += g.history().size();
+                return tables.plus(ContourConstraints.fromGoLog(g, thresholds, settings.judgement().levelClearanceRy(),
+                        settings.judgement().starredLevelClearanceRy()).bands());
+            } catch (EvidenceException | java.util.NoSuchElementException e) {
+                return tables;
+            }
+        }
+
+        private Next move(double fromEwidth, ContourConstraints levels, String why, long runId) {
+            Set<Double> excluded = new HashSet<>(tried);
+            excluded.add(fromEwidth);
+            OptionalDouble target = levels.nearestAllowedEwidth(fromEwidth, settings.ewidthGridRy(), thresholds,
+                    excluded);
+            if (target.isEmpty()) {
+                return Next.done(end(ScfStatus.NO_VALID_EWIDTH, why + "; but no untried ewidth in range clears "
+                        + "every level"));
+            }
+            step(ScfStep.Kind.ACTION, String.format(Locale.ROOT, "%s: ewidth %.4f -> %.4f from a fresh potential", why,
+                    fromEwidth, target.getAsDouble()), runId);
+            ladder = new RescueLadder(settings, user);
+            return Next.go(new Go(target.getAsDouble(), Optional.empty(), user, false, why));
+        }
+
+        // ------------------------------------------------------------------ dos and judgement
+
+        private Next dos(Go plan, GoEvidence g, long goRun) {
+            double ref = version.dosWindowReference();
+            double needed = Math.ceil((plan.ewidthRy + thresholds.minGapWidthRy() + thresholds.valenceClearanceRy())
+                    / ref / WINDOW_STEP_RY - 1e-9) * WINDOW_STEP_RY;
+            double w = ScfSettings.round(Math.min(settings.dosWindowMaxRy(), Math.max(window, needed)));
+            while (true) {
+                if (dosRuns >= settings.dosBudget()) {
+                    return Next.done(end(ScfStatus.NOT_CONVERGED, "budget of " + settings.dosBudget()
+                            + " dos runs spent"));
+                }
+                CardDeck deck = base.withGo("dos").withContour(settings.dosEdeltRy(), w).withRecord("2nd");
+                String purpose = String.format(Locale.ROOT, "dos window=%.4f on the potential of run %d", w, goRun);
+                SpecxRun r = runner.run(deck, Optional.of(goRun), purpose);
+                dosRuns++;
+                if (r.outcome() != Outcome.COMPLETED || r.log().isEmpty()) {
+                    double narrower = ScfSettings.round(w - 0.25);
+                    double floor = (plan.ewidthRy + thresholds.valenceClearanceRy()) / ref;
+                    step(ScfStep.Kind.DOS, purpose + ": " + r.outcome() + (r.detail().isEmpty() ? "" : " ("
+                            + r.detail() + ")"), r.runId());
+                    if (r.outcome() == Outcome.ERROR_STOP && narrower >= floor) {
+                        step(ScfStep.Kind.ACTION, String.format(Locale.ROOT, "dos stopped on the window: narrow it"
+                                + " %.4f -> %.4f", w, narrower), r.runId());
+                        w = narrower;
+                        window = Math.min(window, w);
+                        continue;
+                    }
+                    return Next.done(end(ScfStatus.ERROR, "dos run " + r.runId() + " failed: " + r.outcome()));
+                }
+                DosEvidence d;
+                try {
+                    d = DosEvidence.from(r.log().get(), Optional.of(version));
+                } catch (EvidenceException e) {
+                    return Next.done(end(ScfStatus.ERROR, "dos run " + r.runId() + ": " + e.getMessage()));
+                }
+                EwidthDecision decision = EwidthJudgement.decide(g, d, settings.judgement());
+                step(ScfStep.Kind.DOS, String.format(Locale.ROOT, "%s: window %.3f..%.3f Ry", purpose,
+                        d.windowBottomRy(), d.windowTopRy()), r.runId());
+                step(ScfStep.Kind.JUDGEMENT, decision.summary() + (g.converged() ? " (converged potential)"
+                        : " (unconverged potential)") + ": " + String.join("; ", decision.reasons()), r.runId());
+                if (decision.windowLimited() && w < settings.dosWindowMaxRy() - 1e-9) {
+                    double wider = ScfSettings.round(Math.min(settings.dosWindowMaxRy(),
+                            Math.ceil(w * 1.5 / WINDOW_STEP_RY - 1e-9) * WINDOW_STEP_RY));
+                    step(ScfStep.Kind.ACTION, String.format(Locale.ROOT, "the gap reaches the window bottom: widen the"
+                            + " dos window %.4f -> %.4f", w, wider), r.runId());
+                    w = wider;
+                    window = Math.max(window, w);
+                    continue;
+                }
+                return decide(plan, g, goRun, decision);
+            }
+        }
+
+        private Next decide(Go plan, GoEvidence g, long goRun, EwidthDecision decision) {
+            switch (decision.kind()) {
+                case KEEP -> {
+                    if (g.converged()) {
+                        return Next.done(finished(plan.ewidthRy, goRun));
+                    }
+                    keptOnUnconverged.add(plan.ewidthRy);
+                    return rescue(plan, g, goRun);
+                }
+                case MOVE -> {
+                    // the proposal is the shallowest contour bottom of its gap (top − clearance): deeper is safe
+                    // within the gap, shallower is not, so it is rounded up to the grid; a tried value goes deeper
+                    double proposal = decision.proposedEwidthRy().getAsDouble();
+                    double target = settings.onGridAtOrAbove(proposal);
+                    while (tried.contains(target) && target <= thresholds.maxEwidthRy()) {
+                        target = ScfSettings.round(target + settings.ewidthGridRy());
+                    }
+                    if (target < thresholds.minEwidthRy() - 1e-9 || target > thresholds.maxEwidthRy() + 1e-9) {
+                        return Next.done(end(ScfStatus.NO_VALID_EWIDTH, String.format(Locale.ROOT, "the judgement "
+                                + "asks for ewidth %.4f or deeper; every grid value from there to %.2f is tried or "
+                                + "outside [%.2f, %.2f]", proposal, thresholds.maxEwidthRy(), thresholds.minEwidthRy(),
+                                thresholds.maxEwidthRy())));
+                    }
+                    ScfTrend trend = ScfTrend.assess(g.history(), g.converged());
+                    boolean healthy = trend.kind() != ScfTrend.Kind.DIVERGING && trend.kind() != ScfTrend.Kind.OSCILLATING;
+                    boolean keep = settings.continueAcrossMoves() && healthy;
+                    step(ScfStep.Kind.ACTION, String.format(Locale.ROOT, "move ewidth %.4f -> %.4f %s", plan.ewidthRy,
+                            target, keep ? "continuing from the potential of run " + goRun
+                                    : "from a fresh potential (" + trend.kind().name().toLowerCase(Locale.ROOT) + " SCF)"),
+                            goRun);
+                    ladder = new RescueLadder(settings, user);
+                    return Next.go(new Go(target, keep ? Optional.of(goRun) : Optional.empty(), user, false,
+                            "move to " + target));
+                }
+                case NO_VALID_EWIDTH -> {
+                    if (g.converged()) {
+                        return Next.done(end(ScfStatus.NO_VALID_EWIDTH, "the DOS of the converged potential (run "
+                                + goRun + ") has no valid gap: " + String.join("; ", decision.reasons())));
+                    }
+                    step(ScfStep.Kind.ACTION, "no gap on the DOS of an unconverged potential is no proof; converge "
+                            + "first, then judge again", goRun);
+                    return rescue(plan, g, goRun);
+                }
+                default -> {
+                    step(ScfStep.Kind.ACTION, "the judgement is inconclusive on this DOS; converge first, then judge"
+                            + " again", goRun);
+                    return rescue(plan, g, goRun);
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------ rescue
+
+        private Next rescue(Go plan, GoEvidence g, long goRun) {
+            ScfTrend trend = ScfTrend.assess(g.history(), g.converged());
+            boolean probeLimited = plan.probe && g.history().size() >= plan.controls.maxitr();
+            Optional<RescueLadder.Step> step = ladder.next(plan.controls, trend, probeLimited);
+            if (step.isEmpty()) {
+                return Next.done(end(ScfStatus.NOT_CONVERGED, "the rescue ladder is exhausted at ewidth "
+                        + String.format(Locale.ROOT, "%.4f", plan.ewidthRy) + " (" + trend.detail() + ")"));
+            }
+            return Next.go(continued(plan, step.get(), goRun));
+        }
+
+        private Go continued(Go plan, RescueLadder.Step step, long goRun) {
+            step(ScfStep.Kind.ACTION, step.rung().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+                    + step.reason() + " [" + step.controls() + "]", goRun);
+            return new Go(plan.ewidthRy, step.freshPotential() ? Optional.empty() : Optional.of(goRun),
+                    step.controls(), false, step.reason());
+        }
+
+        // ------------------------------------------------------------------ trail and report
+
+        private ScfReport finished(double ewidth, long goRun) {
+            return end(ScfStatus.FINISHED, String.format(Locale.ROOT, "converged with ewidth %.4f, kept on the DOS of"
+                    + " the converged potential", ewidth), OptionalDouble.of(ewidth), Optional.of(goRun));
+        }
+
+        private ScfReport end(ScfStatus status, String reason) {
+            return end(status, reason, OptionalDouble.empty(), Optional.empty());
+        }
+
+        private ScfReport end(ScfStatus status, String reason, OptionalDouble ew, Optional<Long> run) {
+            step(ScfStep.Kind.STATUS, status.name().toLowerCase(Locale.ROOT) + ": " + reason + String.format(
+                    Locale.ROOT, " (%d go runs, %d fresh, %d dos runs, %d SCF iterations)", goRuns, freshStarts,
+                    dosRuns, iterations), null);
+            return new ScfReport(status, reason, ew, run, firstEwidth, firstFromGuess, goRuns, freshStarts, dosRuns,
+                    iterations, trail);
+        }
+
+        private void step(ScfStep.Kind kind, String message, Long runId) {
+            ScfStep s = new ScfStep(trail.size() + 1, kind, message, runId);
+            trail.add(s);
+            sink.record(s);
+        }
+
+        private static String describe(GoEvidence g) {
+            String rms = g.history().isEmpty() ? "" : String.format(Locale.ROOT, ", last log10 rms %.2f",
+                    g.history().get(g.history().size() - 1).logRmsError());
+            return (g.converged() ? "converged" : g.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    + " after " + g.history().size() + " iterations" + rms;
+        }
+    }
+
+    /** Core-level trouble: the reconfiguration of core states ({@code reconf}, {@code ecor not found}). */
+    static boolean coreLevelError(LogMessage err) {
+        if (err == null) {
+            return false;
+        }
+        String routine = err.routine() == null ? "" : err.routine().toLowerCase(Locale.ROOT);
+        String text = err.text() == null ? "" : err.text().toLowerCase(Locale.ROOT);
+        return routine.startsWith("reconf") || text.contains("ecor") || text.contains("core level");
+    }
+
+    /** A planned go run. */
+    private record Go(double ewidthRy, Optional<Long> potentialFrom, ScfControls controls, boolean probe, String why) {
+    }
+
+    /** Either the next go run or the final report. */
+    private record Next(Go next, ScfReport report) {
+        static Next go(Go next) {
+            return new Next(next, null);
+        }
+
+        static Next done(ScfReport report) {
+            return new Next(null, report);
+        }
+    }
+}
