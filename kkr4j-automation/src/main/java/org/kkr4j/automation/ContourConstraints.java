@@ -58,15 +58,20 @@ public record ContourConstraints(double ceilingRy, List<Band> bands) {
     }
 
     /**
-     * The levels a go log printed (both spins of one component's orbital form one band). A starred level sat above
-     * the contour bottom, which moves it by 0.05–0.1 Ry between runs (ewidth.md §2.3 item 13): it gets the wider
-     * clearance.
+     * The levels a go log printed (both spins of one component's orbital form one band), each kept at least the
+     * clearance away from the contour bottom on either side (ewidth.md §8.2 item 3: ±0.15 Ry, ±0.25 Ry for a
+     * starred level, which moves by 0.05–0.1 Ry between runs). A level whose angular momentum exceeds its type's
+     * lmxtyp has no valence channel to go to (a 4f with lmxtyp 2): it must stay core, the bottom above it.
+     *
+     * @param lmaxByType lmxtyp of each type of the card, by type name; types not listed get no such rule
      */
     public static ContourConstraints fromGoLog(GoEvidence go, GapThresholds t, double levelClearanceRy,
-                                               double starredClearanceRy) {
+                                               double starredClearanceRy, Map<String, Integer> lmaxByType) {
         Map<String, double[]> ranges = new LinkedHashMap<>();
         Map<String, Boolean> starred = new LinkedHashMap<>();
+        Map<String, Boolean> coreOnly = new LinkedHashMap<>();
         for (ComponentCoreLevels c : go.components()) {
+            Integer lmax = lmaxByType.get(c.typeName());
             for (CoreLevelEvidence l : c.levels()) {
                 if (l.relativeToFermiRy() + starredClearanceRy <= -t.maxEwidthRy() - 0.5) {
                     continue;
@@ -75,12 +80,29 @@ public record ContourConstraints(double ceilingRy, List<Band> bands) {
                 ranges.merge(key, new double[] {l.relativeToFermiRy(), l.relativeToFermiRy()},
                         (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
                 starred.merge(key, l.movedToValence(), Boolean::logicalOr);
+                coreOnly.put(key, lmax != null && angularMomentum(l.state()) > lmax);
             }
         }
         List<Band> bands = new ArrayList<>();
-        ranges.forEach((k, r) -> bands.add(new Band(k + (starred.get(k) ? " *" : ""), r[0], r[1],
-                starred.get(k) ? starredClearanceRy : levelClearanceRy, passBelow(t))));
+        ranges.forEach((k, r) -> {
+            double clearance = starred.get(k) ? starredClearanceRy : levelClearanceRy;
+            bands.add(new Band(k + (starred.get(k) ? " *" : "") + (coreOnly.get(k) ? " (l above lmxtyp: stays core)"
+                    : ""), r[0], r[1], clearance, coreOnly.get(k) ? Double.POSITIVE_INFINITY : clearance));
+        });
         return new ContourConstraints(ceiling(t), bands);
+    }
+
+    /** l of an orbital label such as {@code 4f}; -1 when the label has no s/p/d/f letter. */
+    static int angularMomentum(String state) {
+        if (state == null || state.isEmpty()) {
+            return -1;
+        }
+        return "spdf".indexOf(Character.toLowerCase(state.charAt(state.length() - 1)));
+    }
+
+    /** The same levels with no ceiling: the valence-band bottom is an assumption; a DOS will check it. */
+    public ContourConstraints withoutCeiling() {
+        return new ContourConstraints(Double.POSITIVE_INFINITY, bands);
     }
 
     public ContourConstraints plus(Collection<Band> more) {

@@ -57,4 +57,10 @@ public record GapThresholds(double coarseStatesPerRy, double fineStatesPerRy, do
         return new GapThresholds(coarse, fine, minGapWidthRy, valenceClearanceRy, marginRy, fineRelaxFactor,
                 minEwidthRy, maxEwidthRy, referenceEdeltRy);
     }
+
+    /** The ewidth range in which candidates are sought (the published [1.0, 2.0] is a heuristic, ewidth.md §5). */
+    public GapThresholds withRange(double minRy, double maxRy) {
+        return new GapThresholds(coarseStatesPerRy, fineStatesPerRy, minGapWidthRy, valenceClearanceRy, marginRy,
+                fineRelaxFactor, minRy, maxRy, referenceEdeltRy);
+    }
 }

@@ -37,4 +37,9 @@ public record JudgementSettings(GapThresholds base, boolean useComponents, doubl
     public JudgementSettings withComponents(boolean use) {
         return new JudgementSettings(base, use, componentFineStatesPerRy, levelClearanceRy, starredLevelClearanceRy);
     }
+
+    public JudgementSettings withBase(GapThresholds t) {
+        return new JudgementSettings(t, useComponents, componentFineStatesPerRy, levelClearanceRy,
+                starredLevelClearanceRy);
+    }
 }

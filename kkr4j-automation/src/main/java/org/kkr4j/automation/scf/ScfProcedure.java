@@ -141,7 +141,8 @@ public final class ScfProcedure {
             };
             int maxitr = probe ? Math.min(settings.probeMaxitr(), user.maxitr()) : user.maxitr();
             step(ScfStep.Kind.PLAN, why + (probe ? String.format(Locale.ROOT, "; probe of %d iterations first (%s)",
-                    maxitr, uncertain ? "a level lies near that contour bottom" : "probe policy") : "; full go run"),
+                    maxitr, !uncertain ? "probe policy" : firstFromGuess ? "a tabulated level lies near that contour "
+                    + "bottom" : "the ewidth is not an informed guess") : "; full go run"),
                     null);
             return new Go(first, Optional.empty(), user.withMaxitr(maxitr), probe, why);
         }
@@ -183,8 +184,7 @@ public final class ScfProcedure {
             Optional<PinnedLevelSignature> pinned = g.converged() ? Optional.empty()
                     : PinnedLevelSignature.detect(g.history());
             if (pinned.isPresent()) {
-                ContourConstraints levels = ContourConstraints.fromGoLog(g, thresholds,
-                        settings.judgement().levelClearanceRy(), settings.judgement().starredLevelClearanceRy());
+                ContourConstraints levels = observedLevels(g);
                 return move(plan.ewidthRy, levels, "a level is pinned at the contour bottom (" + pinned.get().describe()
                         + "): tightening the mixing cannot cure this; move ewidth away from the levels", r.runId());
             }
@@ -220,11 +220,17 @@ public final class ScfProcedure {
             try {
                 GoEvidence g = GoEvidence.from(r.log().orElseThrow());
                 iterations += g.history().size();
-                return tables.plus(ContourConstraints.fromGoLog(g, thresholds, settings.judgement().levelClearanceRy(),
-                        settings.judgement().starredLevelClearanceRy()).bands());
+                return tables.plus(observedLevels(g).bands());
             } catch (EvidenceException | java.util.NoSuchElementException e) {
                 return tables;
             }
+        }
+
+        private ContourConstraints observedLevels(GoEvidence g) {
+            Map<String, Integer> lmax = new java.util.HashMap<>();
+            base.types().forEach(t -> lmax.put(t.name(), t.lmxtyp()));
+            return ContourConstraints.fromGoLog(g, thresholds, settings.judgement().levelClearanceRy(),
+                    settings.judgement().starredLevelClearanceRy(), lmax);
         }
 
         private Next move(double fromEwidth, ContourConstraints levels, String why, long runId) {
@@ -232,6 +238,15 @@ public final class ScfProcedure {
             excluded.add(fromEwidth);
             OptionalDouble target = levels.nearestAllowedEwidth(fromEwidth, settings.ewidthGridRy(), thresholds,
                     excluded);
+            if (target.isEmpty()) {
+                // the ceiling is the assumed valence-band bottom, not evidence: without it the next DOS decides
+                target = levels.withoutCeiling().nearestAllowedEwidth(fromEwidth, settings.ewidthGridRy(), thresholds,
+                        excluded);
+                if (target.isPresent()) {
+                    why += String.format(Locale.ROOT, " (no value clears the levels below the assumed valence-band "
+                            + "bottom; the DOS will check %.4f)", target.getAsDouble());
+                }
+            }
             if (target.isEmpty()) {
                 return Next.done(end(ScfStatus.NO_VALID_EWIDTH, why + "; but no untried ewidth in range clears "
                         + "every level"));
@@ -292,11 +307,11 @@ public final class ScfProcedure {
                     window = Math.max(window, w);
                     continue;
                 }
-                return decide(plan, g, goRun, decision);
+                return decide(plan, g, d, goRun, decision);
             }
         }
 
-        private Next decide(Go plan, GoEvidence g, long goRun, EwidthDecision decision) {
+        private Next decide(Go plan, GoEvidence g, DosEvidence d, long goRun, EwidthDecision decision) {
             switch (decision.kind()) {
                 case KEEP -> {
                     if (g.converged()) {
@@ -314,9 +329,10 @@ public final class ScfProcedure {
                         target = ScfSettings.round(target + settings.ewidthGridRy());
                     }
                     if (target < thresholds.minEwidthRy() - 1e-9 || target > thresholds.maxEwidthRy() + 1e-9) {
-                        return Next.done(end(ScfStatus.NO_VALID_EWIDTH, String.format(Locale.ROOT, "the judgement "
-                                + "asks for ewidth %.4f or deeper; every grid value from there to %.2f is tried or "
-                                + "outside [%.2f, %.2f]", proposal, thresholds.maxEwidthRy(), thresholds.minEwidthRy(),
+                        // not a proof that no ewidth is valid: the judgement found a gap, the grid cannot reach it
+                        return Next.done(end(ScfStatus.NOT_CONVERGED, String.format(Locale.ROOT, "the judgement asks "
+                                + "for ewidth %.4f or deeper; every value of the %.4f Ry grid from there to %.2f is "
+                                + "tried or out of range", proposal, settings.ewidthGridRy(),
                                 thresholds.maxEwidthRy())));
                     }
                     ScfTrend trend = ScfTrend.assess(g.history(), g.converged());
@@ -331,6 +347,14 @@ public final class ScfProcedure {
                             "move to " + target));
                 }
                 case NO_VALID_EWIDTH -> {
+                    double mustSee = -(plan.ewidthRy + thresholds.minGapWidthRy());
+                    if (d.windowBottomRy() > mustSee + 1e-9) {
+                        // a window that does not show the contour bottom cannot prove that no gap exists there
+                        return Next.done(end(ScfStatus.NOT_CONVERGED, String.format(Locale.ROOT, "the dos window "
+                                + "reaches down to %.3f Ry only; judging ewidth %.4f needs %.3f Ry (the widest window "
+                                + "allowed is %.2f)", d.windowBottomRy(), plan.ewidthRy, mustSee,
+                                settings.dosWindowMaxRy())));
+                    }
                     if (g.converged()) {
                         return Next.done(end(ScfStatus.NO_VALID_EWIDTH, "the DOS of the converged potential (run "
                                 + goRun + ") has no valid gap: " + String.join("; ", decision.reasons())));

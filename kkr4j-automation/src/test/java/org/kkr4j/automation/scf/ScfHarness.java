@@ -76,19 +76,21 @@ final class ScfHarness implements AutoCloseable {
             this.dir = Files.createDirectories(dir);
         }
 
-        /** The next run: {@code card} answered by {@code log}; {@code potentialFile} gets placeholder content. */
-        Scenario answer(String card, Path log, String potentialFile, String filesInSha256) throws IOException {
+        /**
+         * The next run: {@code card} answered by {@code log}; when {@code potentialFile} is given the run also
+         * writes a stand-in potential there (the borrowed recordings did not keep theirs; the procedure never
+         * reads it, only specx would).
+         */
+        Scenario answer(String card, Path log, String potentialFile) throws IOException {
             int i = runs.size();
             Files.writeString(dir.resolve("card_" + i), card, StandardCharsets.ISO_8859_1);
             Files.copy(log, dir.resolve("log_" + i));
             if (potentialFile != null) {
                 Path pot = dir.resolve("files_" + i).resolve(potentialFile);
                 Files.createDirectories(pot.getParent());
-                // the recordings this scenario borrows from did not keep their potential: a stand-in file, which
-                // the procedure never reads (only specx would)
                 Files.writeString(pot, "potential written by scenario step " + i + "\n");
             }
-            runs.add(new String[] {"card_" + i, "log_" + i, potentialFile, filesInSha256});
+            runs.add(new String[] {"card_" + i, "log_" + i, potentialFile});
             return this;
         }
 
@@ -112,12 +114,9 @@ final class ScfHarness implements AutoCloseable {
                     g.writeNumberField("exit", 0);
                     g.writeNumberField("seconds", 0.1);
                     g.writeObjectFieldStart("files_in");
-                    if (r[3] != null) {
-                        g.writeStringField(r[2], "sha256:" + r[3]);
-                    }
                     g.writeEndObject();
                     g.writeObjectFieldStart("files_out");
-                    if (r[2] != null && r[3] == null) {
+                    if (r[2] != null) {
                         g.writeStringField(r[2], "files_" + i + "/" + r[2]);
                     }
                     g.writeEndObject();
