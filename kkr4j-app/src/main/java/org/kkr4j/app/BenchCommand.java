@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code kkr4j bench ...}: speed measurements printed as ratios against a baseline run side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Benchmarks that print throughput and a ratio against a baseline run in the same command.",
-        subcommands = {BenchCommand.Parse.class, BenchConvertCommand.class, BenchStoreCommand.class})
+        subcommands = {BenchCommand.Parse.class, BenchConvertCommand.class, BenchStoreCommand.class,
+            BenchEwidthCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

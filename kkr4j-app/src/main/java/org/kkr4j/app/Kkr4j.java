@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Automatic materials exploration with the KKR-CPA code AkaiKKR.",
         subcommands = {
                 ParseCommand.class,
+                ScfCommand.class,
                 CardCommand.class,
                 ConvertCommand.class,
                 StructureCommand.class,

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kkr4j.engine.Engine;
 import org.kkr4j.engine.EngineException;
-import org.kkr4j.engine.EngineListener;
-import org.kkr4j.engine.EngineLock;
 import org.kkr4j.engine.EngineSettings;
 import org.kkr4j.engine.PreparedCard;
 import org.kkr4j.engine.RunRequest;
@@ -145,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            execute(engine, ids, err);
+            new RunExecution(engine, storeOptions.home(), err).complete(ids, "runs");
             List<Run> done = ids.stream().map(id -> store.run(id).orElseThrow()).toList();
             if (json) {
                 out.println(Json.write(done));
@@ -154,49 +152,6 @@ final class RunCommand implements Callable<Integer> {
                 RunTable.print(done, out);
             }
             return done.stream().allMatch(r -> r.outcome() != null && r.outcome().cacheable()) ? 0 : RUN_FAILED;
-        }
-    }
-
-    private void execute(Engine engine, List<Long> ids, PrintWriter err) {
-        Store store = engine.store();
-        long pending = ids.stream().filter(id -> store.run(id).map(r -> r.state() != RunState.DONE).orElse(false))
-                .count();
-        if (pending == 0) {
-            return;
-        }
-        try (ProgressBar progress = new ProgressBar(err, "runs", pending)) {
-            Optional<EngineLock> lock = EngineLock.tryAcquire(storeOptions.home());
-            if (lock.isPresent()) {
-                try (EngineLock held = lock.get()) {
-                    engine.addListener(new EngineListener() {
-                        @Override
-                        public void finished(Run run) {
-                            if (ids.contains(run.nodeId())) {
-                                progress.step();
-                            }
-                        }
-
-                        @Override
-                        public void problem(long runId, String message) {
-                            err.println("run " + runId + ": " + message);
-                        }
-                    });
-                    engine.runUntilDone(ids);
-                }
-            } else {
-                err.println("another engine is running for " + storeOptions.home() + "; waiting for it");
-                while (true) {
-                    long left = ids.stream().filter(id -> store.run(id).map(r -> r.state() != RunState.DONE)
-                            .orElse(false)).count();
-                    progress.advanceTo(pending - left);
-                    if (left == 0) {
-                        return;
-                    }
-                    Thread.sleep(500);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -90,6 +90,10 @@ public final class Engine {
         listeners.add(listener);
     }
 
+    public void removeListener(EngineListener listener) {
+        listeners.remove(listener);
+    }
+
     // ------------------------------------------------------------------ submission
 
     /**

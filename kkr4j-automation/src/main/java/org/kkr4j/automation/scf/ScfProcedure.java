@@ -325,15 +325,15 @@ public final class ScfProcedure {
                     // within the gap, shallower is not, so it is rounded up to the grid; a tried value goes deeper
                     double proposal = decision.proposedEwidthRy().getAsDouble();
                     double target = settings.onGridAtOrAbove(proposal);
-                    while (tried.contains(target) && target <= thresholds.maxEwidthRy()) {
-                        target = ScfSettings.round(target + settings.ewidthGridRy());
-                    }
-                    if (target < thresholds.minEwidthRy() - 1e-9 || target > thresholds.maxEwidthRy() + 1e-9) {
-                        // not a proof that no ewidth is valid: the judgement found a gap, the grid cannot reach it
-                        return Next.done(end(ScfStatus.NOT_CONVERGED, String.format(Locale.ROOT, "the judgement asks "
-                                + "for ewidth %.4f or deeper; every value of the %.4f Ry grid from there to %.2f is "
-                                + "tried or out of range", proposal, settings.ewidthGridRy(),
-                                thresholds.maxEwidthRy())));
+                    if (tried.contains(target) || target > thresholds.maxEwidthRy() + 1e-9
+                            || target < thresholds.minEwidthRy() - 1e-9) {
+                        // the gap starts at the proposal; its first grid point at or below it was already judged
+                        // (or is out of range): this grid cannot place the bottom inside that gap
+                        return Next.done(end(ScfStatus.LIMITED, String.format(Locale.ROOT, "the judgement asks for "
+                                + "ewidth %.4f (the top of a gap); the first value of the %.4f Ry grid from there, "
+                                + "%.4f, is %s", proposal, settings.ewidthGridRy(), target, tried.contains(target)
+                                        ? "already judged" : "outside the range [" + thresholds.minEwidthRy() + ", "
+                                        + thresholds.maxEwidthRy() + "]")));
                     }
                     ScfTrend trend = ScfTrend.assess(g.history(), g.converged());
                     boolean healthy = trend.kind() != ScfTrend.Kind.DIVERGING && trend.kind() != ScfTrend.Kind.OSCILLATING;
@@ -350,7 +350,7 @@ public final class ScfProcedure {
                     double mustSee = -(plan.ewidthRy + thresholds.minGapWidthRy());
                     if (d.windowBottomRy() > mustSee + 1e-9) {
                         // a window that does not show the contour bottom cannot prove that no gap exists there
-                        return Next.done(end(ScfStatus.NOT_CONVERGED, String.format(Locale.ROOT, "the dos window "
+                        return Next.done(end(ScfStatus.LIMITED, String.format(Locale.ROOT, "the dos window "
                                 + "reaches down to %.3f Ry only; judging ewidth %.4f needs %.3f Ry (the widest window "
                                 + "allowed is %.2f)", d.windowBottomRy(), plan.ewidthRy, mustSee,
                                 settings.dosWindowMaxRy())));
