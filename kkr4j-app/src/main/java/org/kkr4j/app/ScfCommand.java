@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.List;
+import org.kkr4j.automation.CoreLevelTable;
+import org.kkr4j.automation.GoEvidence;
 import org.kkr4j.automation.JudgementSettings;
+import org.kkr4j.automation.scf.StoredGoRuns;
 import org.kkr4j.automation.scf.EngineSpecxRunner;
 import org.kkr4j.automation.scf.ProbePolicy;
 import org.kkr4j.automation.scf.ScfProcedure;
@@ -46,6 +50,10 @@ final class ScfCommand implements Callable<Integer> {
     static final int NO_VALID_EWIDTH = 6;
     static final int NOT_CONVERGED = 7;
     static final int LIMITED = 8;
+    /** How many recent converged go runs of the code feed the first guess. */
+    static final int STORED_RUNS = 500;
+    /** Levels deeper than this never reach a contour bottom. */
+    static final double LEVELS_ABOVE_RY = -3.0;
 
     @Spec
     CommandSpec spec;
@@ -125,8 +133,12 @@ final class ScfCommand implements Callable<Integer> {
                 out.println(step);
                 out.flush();
             };
+            List<GoEvidence> stored = StoredGoRuns.converged(engine, codeName, STORED_RUNS);
+            CoreLevelTable table = CoreLevelTable.bundled().withObserved(stored, LEVELS_ABOVE_RY);
+            out.println("core levels: bundled tables" + (stored.isEmpty() ? "" : " and " + stored.size()
+                    + " converged go runs of code '" + codeName + "' in this store (they take precedence)"));
             ScfReport report = new ScfProcedure(runner, settings, version, print.and(new StoreTrailSink(store,
-                    workflow))).run(card);
+                    workflow)), table).run(card);
             report.finalGoRun().flatMap(store::outputNode).ifPresent(node -> store.addLink(workflow, node.id(),
                     LinkType.RETURN, "converged_potential"));
             if (json) {

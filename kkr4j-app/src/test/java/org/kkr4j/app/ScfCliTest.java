@@ -74,6 +74,8 @@ class ScfCliTest {
         var again = kkr4j("scf", card.toString(), "--code", "replay", "--home", home.toString(), "--probe", "never",
                 "--grid", "0.4", "--dos-edelt", "1e-3", "--dos-window", "3.0,3.0");
         assertThat(again.code()).as(again.out() + again.err()).isZero();
+        // the first run's converged go now feeds the core-level evidence of the first guess
+        assertThat(again.out()).contains("1 converged go runs of code 'replay'");
         try (Store store = Stores.open(StoreLocation.sqlite(home))) {
             assertThat(store.runs(new RunQuery(null, null, 100, true))).filteredOn(run -> run.cachedFrom() != null)
                     .hasSize(2);

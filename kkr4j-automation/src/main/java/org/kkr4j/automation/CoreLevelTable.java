@@ -90,4 +90,41 @@ public final class CoreLevelTable {
     public List<Level> levels(String element) {
         return List.copyOf(byElement.getOrDefault(element, List.of()));
     }
+
+    /**
+     * This table with the levels seen in go logs of the build that will run (table {@code S}, for "stored"): per
+     * element and orbital the range of E − E_F over every component and spin observed. An element with
+     * observations takes them instead of its table A/B rows; published levels of another build can sit 0.6 Ry away
+     * (Hf 4f, ewidth.md §5), so the same build's own evidence wins. Levels deeper than {@code shallowerThanRy} are
+     * left out (they never reach a contour).
+     */
+    public CoreLevelTable withObserved(java.util.Collection<GoEvidence> runs, double shallowerThanRy) {
+        Map<String, Map<String, double[]>> seen = new TreeMap<>();
+        Map<String, Map<String, int[]>> starred = new TreeMap<>();
+        for (GoEvidence g : runs) {
+            for (ComponentCoreLevels c : g.components()) {
+                for (CoreLevelEvidence l : c.levels()) {
+                    double e = l.relativeToFermiRy();
+                    if (!(e > shallowerThanRy)) {
+                        continue;
+                    }
+                    seen.computeIfAbsent(c.element(), k -> new TreeMap<>()).merge(l.state(), new double[] {e, e, e, 1},
+                            (x, y) -> new double[] {Math.min(x[0], y[0]), Math.max(x[1], y[1]), x[2] + y[2],
+                                    x[3] + y[3]});
+                    starred.computeIfAbsent(c.element(), k -> new TreeMap<>()).merge(l.state(),
+                            new int[] {l.movedToValence() ? 1 : 0, 1}, (x, y) -> new int[] {x[0] + y[0], x[1] + y[1]});
+                }
+            }
+        }
+        Map<String, List<Level>> merged = new TreeMap<>(byElement);
+        seen.forEach((element, orbitals) -> {
+            List<Level> levels = new ArrayList<>();
+            orbitals.forEach((orbital, r) -> {
+                int[] star = starred.get(element).get(orbital);
+                levels.add(new Level(element, orbital, 'S', r[2] / r[3], r[0], r[1], (double) star[0] / star[1]));
+            });
+            merged.put(element, List.copyOf(levels));
+        });
+        return new CoreLevelTable(merged);
+    }
 }
