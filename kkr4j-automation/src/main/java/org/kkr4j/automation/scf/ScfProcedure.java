@@ -82,6 +82,7 @@ public final class ScfProcedure {
         private int freshStarts;
         private int dosRuns;
         private int iterations;
+        private int noValidJudgements;
         private double window;
 
         Attempt(CardDeck card) {
@@ -354,6 +355,25 @@ public final class ScfProcedure {
                                 + "reaches down to %.3f Ry only; judging ewidth %.4f needs %.3f Ry (the widest window "
                                 + "allowed is %.2f)", d.windowBottomRy(), plan.ewidthRy, mustSee,
                                 settings.dosWindowMaxRy())));
+                    }
+                    double atBottom = d.totalPerAtom().valueAt(-plan.ewidthRy);
+                    if (atBottom > thresholds.coarseStatesPerRy()) {
+                        // this run's contour cut through states (GeMnFeCo/PbMnFeCo at 0.8 shift E_F): its
+                        // potential is no evidence about gaps; start again where the levels allow
+                        ContourConstraints levels = ContourConstraints.fromTable(CardComposition.of(base), table,
+                                thresholds).plus(observedLevels(g).bands());
+                        return move(plan.ewidthRy, levels, String.format(Locale.ROOT, "the contour bottom of this "
+                                + "run lies in states (DOS %.3g per atom at %.4f Ry): its potential cannot show that no"
+                                + " gap exists; start again below the valence band, clear of the levels", atBottom,
+                                -plan.ewidthRy), goRun);
+                    }
+                    if (g.converged() && ++noValidJudgements == 1) {
+                        // one contour's potential shapes its DOS (E_F moves when the contour cuts states): "no
+                        // valid ewidth" is claimed only when a second contour, clear of the levels, agrees
+                        ContourConstraints levels = ContourConstraints.fromTable(CardComposition.of(base), table,
+                                thresholds).plus(observedLevels(g).bands());
+                        return move(plan.ewidthRy, levels, "no gap on this DOS; before claiming that no valid ewidth "
+                                + "exists, judge a second contour clear of the levels", goRun);
                     }
                     if (g.converged()) {
                         return Next.done(end(ScfStatus.NO_VALID_EWIDTH, "the DOS of the converged potential (run "

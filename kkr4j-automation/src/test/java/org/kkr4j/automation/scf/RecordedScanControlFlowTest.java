@@ -65,6 +65,38 @@ class RecordedScanControlFlowTest {
     }
 
     @Test
+    void oneMoveFromAContourInTheValenceBand(@TempDir Path tmp) throws Exception {
+        RecordedScan y = system("YMnFeCo_fcc");
+        Path copy = y.canonicalCopy(tmp.resolve("rec"), V);
+        try (ScfHarness h = new ScfHarness(tmp.resolve("home"), V, List.of(copy))) {
+            CardDeck at08 = y.goCard(V).withContour(y.goCard(V).edeltRy(), 0.8);
+            ScfReport r = h.run(at08, RecordedScanSettings.of(ScfSettings.defaults()).withStart(StartPolicy.CARD));
+            assertThat(r.status()).isEqualTo(ScfStatus.FINISHED);
+            assertThat(r.goRuns()).isEqualTo(2);
+            assertThat(r.dosRuns()).isEqualTo(2);
+            assertThat(r.trail()).filteredOn(s -> s.kind() == ScfStep.Kind.ACTION).hasSize(1)
+                    .allMatch(s -> s.message().startsWith("move ewidth 0.8000 -> 1.2000"));
+            assertThat(r.ewidthRy().getAsDouble()).isEqualTo(1.2);
+        }
+    }
+
+    @Test
+    void noValidEwidthIsNotClaimedFromOneContour(@TempDir Path tmp) throws Exception {
+        // PbMnFeCo at 0.8: the contour cuts states (E_F moves, GapJudgeTest) and the DOS of that potential has no
+        // gap of 0.3 Ry; a second contour, clear of the Pb levels, is judged before anything is claimed
+        RecordedScan pb = system("PbMnFeCo_fcc");
+        Path copy = pb.canonicalCopy(tmp.resolve("rec"), V);
+        try (ScfHarness h = new ScfHarness(tmp.resolve("home"), V, List.of(copy))) {
+            CardDeck at08 = pb.goCard(V).withContour(pb.goCard(V).edeltRy(), 0.8);
+            ScfReport r = h.run(at08, RecordedScanSettings.of(ScfSettings.defaults()).withStart(StartPolicy.CARD));
+            assertThat(r.trail()).anyMatch(s -> s.kind() == ScfStep.Kind.ACTION
+                    && s.message().contains("before claiming that no valid ewidth exists"));
+            assertThat(r.goRuns()).isGreaterThanOrEqualTo(2);
+            assertThat(r.status()).isNotEqualTo(ScfStatus.NO_VALID_EWIDTH);
+        }
+    }
+
+    @Test
     void aSpentBudgetEndsAsNotConvergedAndSaysWhatWasNext(@TempDir Path tmp) throws Exception {
         RecordedScan ge = system("GeMnFeCo_fcc");
         Path copy = ge.canonicalCopy(tmp.resolve("rec"), V);
