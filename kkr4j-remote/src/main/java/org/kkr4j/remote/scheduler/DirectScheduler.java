@@ -100,9 +100,8 @@ public final class DirectScheduler implements Scheduler {
         String name = JobSpec.jobName(runId);
         List<String> ids = new ArrayList<>();
         for (ProcessLine p : processLines(r.stdout(), "ps -e")) {
-            String[] args = p.args().split("\\s+");
-            // the job script runs as "bash SCRIPT NAME": the name is the third word exactly
-            if (args.length >= 3 && args[2].equals(name) && args[1].endsWith("/" + RunLayout.SCRIPT)
+            // the job script runs as "bash SCRIPT NAME" (SCRIPT may hold spaces): match start and end
+            if (p.args().startsWith("bash ") && p.args().endsWith("/" + RunLayout.SCRIPT + " " + name)
                     && !p.stat().startsWith("Z")) {
                 ids.add(p.pid());
             }
