@@ -85,11 +85,14 @@ public final class DirectScheduler implements Scheduler {
         return argv;
     }
 
-    /** {@code ps -eo pid=,stat=,args=}: all processes; the job name is matched here, not by the shell. */
+    /**
+     * {@code ps -eo pid=,ppid=,stat=,args=}: all processes; the job name is matched here, not by a shell.
+     * The parent pid tells the job script from the subshell it forks for the commands (same arguments).
+     */
     @Override
     public List<String> lookupByNameCommand(String runId) {
         JobSpec.checkRunId(runId);
-        return List.of("ps", "-eo", "pid=,stat=,args=");
+        return List.of("ps", "-eo", "pid=,ppid=,stat=,args=");
     }
 
     @Override
@@ -98,14 +101,31 @@ public final class DirectScheduler implements Scheduler {
             throw SchedulerResponseException.failed(NAME, "ps -e", r);
         }
         String name = JobSpec.jobName(runId);
-        List<String> ids = new ArrayList<>();
-        for (ProcessLine p : processLines(r.stdout(), "ps -e")) {
+        Map<String, String> matches = new LinkedHashMap<>(); // pid -> ppid
+        int n = 0;
+        for (String line : r.stdout().split("\n", -1)) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.strip().split("\\s+", 4);
+            if (f.length < 3 || !f[0].matches("\\d+") || !f[1].matches("\\d+")) {
+                throw new SchedulerResponseException(NAME, "ps -e", "line " + n + ": " + line,
+                        "expected PID PPID STAT ARGS");
+            }
+            String args = f.length == 4 ? f[3] : "";
             // the job script runs as "bash SCRIPT NAME" (SCRIPT may hold spaces): match start and end
-            if (p.args().startsWith("bash ") && p.args().endsWith("/" + RunLayout.SCRIPT + " " + name)
-                    && !p.stat().startsWith("Z")) {
-                ids.add(p.pid());
+            if (args.startsWith("bash ") && args.endsWith("/" + RunLayout.SCRIPT + " " + name)
+                    && !f[2].startsWith("Z")) {
+                matches.put(f[0], f[1]);
             }
         }
+        List<String> ids = new ArrayList<>();
+        matches.forEach((pid, ppid) -> {
+            if (!matches.containsKey(ppid)) {
+                ids.add(pid); // not a subshell of another match
+            }
+        });
         return ids;
     }
 
