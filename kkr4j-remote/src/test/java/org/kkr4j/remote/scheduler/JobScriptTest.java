@@ -164,8 +164,9 @@ class JobScriptTest {
             Thread.sleep(50);
         }
         // kill the script and its children, as an administrator or the OOM killer would
-        runner.run(List.of("pkill", "-KILL", "-P", pid), Duration.ofSeconds(10));
-        runner.run(List.of("kill", "-KILL", pid), Duration.ofSeconds(10));
+        ProcessHandle job = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+        job.descendants().forEach(ProcessHandle::destroyForcibly);
+        job.destroyForcibly();
         JobStatus last = JobStatus.notListed();
         for (int i = 0; i < 100; i++) {
             last = direct.parseStatus(runner.run(direct.statusCommand(List.of(pid)), Duration.ofSeconds(10)),
