@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.kkr4j.remote.CommandResult;
 
 /**
- * No batch system: the job script is started with {@code nohup} in the background and its process id is
- * the job id. The script gets its job name as first argument, so that {@code ps} shows it: a process id
+ * No batch system: the job script is started with {@code setsid nohup} in the background (its own session
+ * and process group, surviving the end of the SSH channel) and its process id is the job id. The script gets its job name as first argument, so that {@code ps} shows it: a process id
  * reused by an unrelated process is not mistaken for the job, and a lost job can be found by name.
  * The walltime is not enforced.
  */
@@ -35,7 +35,7 @@ public final class DirectScheduler implements Scheduler {
     public List<String> submitCommand(JobSpec spec) {
         return List.of("bash", "-c",
                 "cd -- \"$1\" || exit " + JobScripts.NO_RUN_DIRECTORY + "; "
-                        + "nohup bash \"$2\" \"$3\" > \"$4\" 2> \"$5\" < /dev/null & echo $!",
+                        + "setsid nohup bash \"$2\" \"$3\" > \"$4\" 2> \"$5\" < /dev/null & echo $!",
                 "kkr4j-submit", spec.runDirectory(), spec.scriptPath(), spec.jobName(),
                 RunLayout.path(spec.runDirectory(), RunLayout.STDOUT),
                 RunLayout.path(spec.runDirectory(), RunLayout.STDERR));
@@ -77,11 +77,15 @@ public final class DirectScheduler implements Scheduler {
         return answerFor(asked, found);
     }
 
+    /**
+     * {@code kill -TERM -- -PID ...}: the whole process group. The job runs under {@code setsid}, so its
+     * pid is its process group; killing only the script would leave its commands running.
+     */
     @Override
     public List<String> cancelCommand(Collection<String> jobIds) {
         requirePids(jobIds);
         List<String> argv = new ArrayList<>(List.of("kill", "-TERM", "--"));
-        argv.addAll(jobIds);
+        jobIds.forEach(id -> argv.add("-" + id));
         return argv;
     }
 

@@ -153,7 +153,7 @@ class JobScriptTest {
     }
 
     @Test
-    void directCancelLeavesNoExitFileAndIsNeverFinished(@TempDir Path tmp) throws Exception {
+    void directCancelStopsTheCommandsLeavesNoExitFileAndIsNeverFinished(@TempDir Path tmp) throws Exception {
         DirectScheduler direct = new DirectScheduler();
         JobSpec spec = JobSpec.single("e2e-kill-" + System.nanoTime(), tmp.toString(), List.of("sleep 30"),
                 Resources.serial(60));
@@ -163,10 +163,11 @@ class JobScriptTest {
         for (int i = 0; i < 100 && !Files.exists(tmp.resolve(RunLayout.START)); i++) {
             Thread.sleep(50);
         }
-        // kill the script and its children, as an administrator or the OOM killer would
         ProcessHandle job = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
-        job.descendants().forEach(ProcessHandle::destroyForcibly);
-        job.destroyForcibly();
+        List<ProcessHandle> commands = job.descendants().toList();
+        assertThat(commands).isNotEmpty();
+        CommandResult cancel = runner.run(direct.cancelCommand(List.of(pid)), Duration.ofSeconds(10));
+        assertThat(cancel.exitCode()).as(cancel.stderr()).isZero();
         JobStatus last = JobStatus.notListed();
         for (int i = 0; i < 100; i++) {
             last = direct.parseStatus(runner.run(direct.statusCommand(List.of(pid)), Duration.ofSeconds(10)),
@@ -177,6 +178,9 @@ class JobScriptTest {
             Thread.sleep(50);
         }
         assertThat(last.isActive()).isFalse();
+        for (ProcessHandle c : commands) {
+            c.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS); // the commands went with the script
+        }
         assertThat(tmp.resolve(RunLayout.EXIT)).doesNotExist();
         assertThat(FinalState.decide(last, Optional.empty())).isInstanceOf(FinalState.Lost.class);
     }
