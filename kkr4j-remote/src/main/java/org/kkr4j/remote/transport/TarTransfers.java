@@ -88,6 +88,9 @@ final class TarTransfers {
         long bytes = 0;
         TarEntry entry;
         while ((entry = reader.next()) != null) {
+            if (entry.type() == TarEntry.Type.DIRECTORY && entry.name().matches("(\\./?)+|/")) {
+                continue; // the archive's own root ("./"), which "tar -cf - ." writes first
+            }
             String name = memberName(entry.name(), source);
             Path target = root.resolve(name).normalize();
             if (!target.startsWith(root) || target.equals(root)) {
