@@ -103,8 +103,9 @@ public final class SshTransport implements Transport {
         // Only keys: a password or keyboard-interactive prompt has no one to answer it.
         CoreModuleProperties.PREFERRED_AUTHS.set(client, "publickey");
         if (!settings.heartbeatInterval().isZero()) {
+            // keepalive@openssh.com requests with want-reply; after 4 unanswered the session is closed, so a
+            // connection silently dropped by a firewall is noticed and the next call reconnects.
             CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeatInterval());
-            CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, settings.heartbeatInterval());
             CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 4);
         }
         client.start();
@@ -477,7 +478,7 @@ public final class SshTransport implements Transport {
                         wait, null);
             }
             if (!wait.isZero()) {
-                Thread.sleep(wait.toMillis(), (int) (wait.toNanosPart() % 1_000_000));
+                Thread.sleep(wait);
             }
             gate.attempting();
             connectionAttempts.incrementAndGet();

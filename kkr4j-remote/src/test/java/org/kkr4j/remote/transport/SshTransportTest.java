@@ -203,6 +203,16 @@ class SshTransportTest {
     }
 
     @Test
+    void heartbeatsKeepTheIdleSessionAlive() throws Exception {
+        SshTransport ssh = transport(server.settings("hpc").withHeartbeatInterval(Duration.ofMillis(300)));
+        ssh.run(List.of("true"), T);
+        Thread.sleep(2000); // several heartbeats, all answered
+        assertThat(ssh.isConnected()).isTrue();
+        ssh.run(List.of("true"), T);
+        assertThat(server.sessionsCreated.get()).isEqualTo(1);
+    }
+
+    @Test
     void serverStoppedMidTransferThenRestartedReconnectsAfterBackoffAndTheRetrySucceeds() throws Exception {
         ReconnectPolicy policy = new ReconnectPolicy(Duration.ofMillis(200), Duration.ofMillis(1500),
                 Duration.ofSeconds(10));
