@@ -131,6 +131,10 @@ public final class SshTransport implements Transport {
     public CommandResult run(List<String> argv, Duration timeout) throws IOException, InterruptedException {
         String command = ShellWords.join(argv);
         Exec<Void> exec = exec(command, null, null, MAX_COMMAND_OUTPUT_BYTES, timeout, "command " + argv.get(0));
+        if (exec.stdoutOverflow()) {
+            throw new RemoteOperationException(where() + ": output of " + argv.get(0) + " exceeded "
+                    + MAX_COMMAND_OUTPUT_BYTES + " bytes", exec.exitCode(), exec.stderr());
+        }
         return new CommandResult(exec.exitCode(), exec.stdoutText(), exec.stderr());
     }
 
@@ -365,8 +369,10 @@ public final class SshTransport implements Transport {
             timedOut.set(true);
             channel.close(true);
         }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        boolean opened = false;
         try {
             channel.open().verify(remainingMillis(deadline));
+            opened = true;
             commandsRun.incrementAndGet();
             try (OutputStream in = channel.getInvertedIn()) {
                 if (stdin != null) {
@@ -393,11 +399,16 @@ public final class SshTransport implements Transport {
             }
             byte[] stdout = out == null ? new byte[0] : out.bytes();
             return new Exec<>(status, stdout, out != null && out.overflowed(), stderr, value);
-        } catch (TransportTimeoutException | ConnectionLostException e) {
+        } catch (TransportTimeoutException | ConnectionLostException | TransportUnavailableException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             if (timedOut.get()) {
                 throw timeout(what, timeout);
+            }
+            if (!opened && s.isOpen() && !s.isClosing()) {
+                // The server refused the channel (e.g. MaxSessions) on a healthy connection: keep the session.
+                throw new TransportUnavailableException(where() + ": could not open a channel for " + what + " ("
+                        + e.getMessage() + ")", null, e);
             }
             boolean channelGone = (channel.isClosing() || !channel.isOpen()) && channel.getExitStatus() == null;
             if (!s.isOpen() || s.isClosing() || channelGone) {

@@ -127,6 +127,8 @@ final class TarTransfers {
                 case SYMLINK, OTHER -> seen.remove(name);
             }
         }
+        // tar pads its output to whole records (10 KiB): read the padding so the channel can finish.
+        in.transferTo(OutputStream.nullOutputStream());
         List<String> missing = new ArrayList<>();
         for (String want : new LinkedHashSet<>(requested)) {
             boolean found = seen.contains(want) || seen.stream().anyMatch(s -> s.startsWith(want + "/"));
