@@ -99,6 +99,10 @@ final class ScfCommand implements Callable<Integer> {
             description = "start every moved ewidth from a fresh potential (default: continue from a healthy run)")
     boolean freshOnMove;
 
+    @Option(names = "--no-speculation",
+            description = "never run a rival ewidth beside an uncertain first one (default: run it when the budget allows)")
+    boolean noSpeculation;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "OMP_NUM_THREADS per run")
     int threads;
 
@@ -176,6 +180,9 @@ final class ScfCommand implements Callable<Integer> {
             double max = dosWindow == null ? s.dosWindowMaxRy() : dosWindow.length == 2 ? dosWindow[1] : Math.max(w,
                     s.dosWindowMaxRy());
             s = s.withDos(dosEdelt == null ? s.dosEdeltRy() : dosEdelt, w, max);
+        }
+        if (noSpeculation) {
+            s = s.withSpeculation(false);
         }
         if (freshOnMove) {
             s = s.withContinueAcrossMoves(false);

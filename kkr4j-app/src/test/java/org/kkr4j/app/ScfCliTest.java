@@ -83,6 +83,26 @@ class ScfCliTest {
     }
 
     @Test
+    void aCifIsConvertedAndItsCompositionFeedsTheFirstGuess() throws Exception {
+        Path home = home("FeCoNiCu_fcc");
+        Path cif = SharedRoot.path().resolve("fixtures/structures/inputs/demo/AgPd-Fm-3m.cif");
+        var r = kkr4j("scf", cif.toString(), "--code", "replay", "--home", home.toString(), "--probe", "never");
+        // the converted card was never run by anyone: the replay refuses it and the procedure reports a failed
+        // specx run; what is checked is the card the procedure built from the CIF
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(RunCommand.RUN_FAILED);
+        assertThat(r.out()).contains("kkr4j scf Pd90Ag10 fcc").contains("first guess ewidth 1.2100")
+                .contains("go ewidth=1.2100 fresh");
+        try (Store store = Stores.open(StoreLocation.sqlite(home))) {
+            var run = store.runs(new RunQuery(null, null, 10, true)).get(0);
+            var card = store.files(run.nodeId()).stream().filter(f -> f.path().equals("inputcard")).findFirst()
+                    .orElseThrow();
+            String text = new String(store.blobs().read(card.blob().sha256()), java.nio.charset.StandardCharsets.UTF_8);
+            // the documented method's SCF controls, not AkaiKKR's defaults
+            assertThat(text).contains("sra").contains("pbe").contains("500");
+        }
+    }
+
+    @Test
     void remoteComputersAreRefusedPlainly() throws Exception {
         Path home = home("FeCoNiCu_fcc");
         var r = kkr4j("scf", SCAN.resolve("FeCoNiCu_fcc_ew1.2/inputcard_go").toString(), "--code", "replay",

@@ -50,13 +50,30 @@ public final class EngineSpecxRunner implements SpecxRunner {
 
     @Override
     public SpecxRun run(CardDeck deck, Optional<Long> potentialFromRun, String purpose) {
-        byte[] card = CardWriter.write(CardFile.of(deck), version).getBytes(StandardCharsets.ISO_8859_1);
+        return runAll(List.of(new Request(deck, potentialFromRun, purpose))).get(0);
+    }
+
+    /** Submits every deck first, so that the engine runs them side by side within its core budget. */
+    @Override
+    public List<SpecxRun> runAll(List<Request> requests) {
+        List<Long> ids = new ArrayList<>();
+        for (Request r : requests) {
+            ids.add(submit(r));
+        }
+        completion.awaitDone(ids);
+        return ids.stream().map(this::finished).toList();
+    }
+
+    private long submit(Request r) {
+        byte[] card = CardWriter.write(CardFile.of(r.deck()), version).getBytes(StandardCharsets.ISO_8859_1);
         List<RunSubmission.InputFile> inputs = new ArrayList<>();
-        potentialFromRun.ifPresent(id -> inputs.add(engine.inputFromRun(id, deck.potentialFile())));
-        Run run = engine.submit(RunRequest.of(codeName, card, "scf " + purpose, inputs).withThreads(threads)
-                .withLabel(purpose).withWorkflow(workflowId));
-        completion.awaitDone(List.of(run.nodeId()));
-        Run done = engine.store().run(run.nodeId()).orElseThrow();
+        r.potentialFromRun().ifPresent(id -> inputs.add(engine.inputFromRun(id, r.deck().potentialFile())));
+        return engine.submit(RunRequest.of(codeName, card, "scf " + r.purpose(), inputs).withThreads(threads)
+                .withLabel(r.purpose()).withWorkflow(workflowId)).nodeId();
+    }
+
+    private SpecxRun finished(long runId) {
+        Run done = engine.store().run(runId).orElseThrow();
         Optional<byte[]> stdout = engine.readOutput(done.nodeId(), WorkDirectory.STDOUT);
         Optional<SpecxLog> log = Optional.empty();
         String detail = "";

@@ -42,6 +42,8 @@ public final class ScfProcedure {
     /** A probe is chosen when a table level lies this close to the guessed contour bottom (AUTO policy). */
     private static final double UNCERTAIN_WITHIN_RY = 0.35;
     private static final double WINDOW_STEP_RY = 0.05;
+    /** A speculative rival must lie at least this far from the first ewidth to tell something new. */
+    private static final double SPECULATION_SPACING_RY = 0.1;
 
     private final SpecxRunner runner;
     private final ScfSettings settings;
@@ -97,17 +99,69 @@ public final class ScfProcedure {
             Map<String, Double> composition = CardComposition.of(base);
             Go next = firstGo(composition);
             firstEwidth = next.ewidthRy;
+            Optional<Go> rival = speculativeRival(composition, next);
+            Next after = rival.isPresent() ? speculate(next, rival.get()) : null;
             while (true) {
+                if (after != null) {
+                    if (after.done != null) {
+                        return report(after.done);
+                    }
+                    next = after.next;
+                }
                 if (goRuns >= settings.goBudget()) {
-                    return end(ScfStatus.NOT_CONVERGED, String.format(Locale.ROOT, "budget of %d go runs spent; the "
-                            + "next step would have been: %s", settings.goBudget(), next.why));
+                    return report(end(ScfStatus.NOT_CONVERGED, String.format(Locale.ROOT, "budget of %d go runs "
+                            + "spent; the next step would have been: %s", settings.goBudget(), next.why)));
                 }
-                Next after = go(next);
-                if (after.report != null) {
-                    return after.report;
-                }
-                next = after.next;
+                after = go(next);
             }
+        }
+
+        /**
+         * When the first contour bottom lies near a level (the evidence is ambiguous) and the budget allows, the
+         * nearest allowed ewidth on the other side of the levels runs at the same time (ewidth.md §8.2 item 7):
+         * two candidates in the wall time of one, instead of one after the other.
+         */
+        private Optional<Go> speculativeRival(Map<String, Double> composition, Go first) {
+            if (!settings.speculate() || !first.probe || goRuns + 2 > settings.goBudget()) {
+                return Optional.empty();
+            }
+            ContourConstraints fromTables = ContourConstraints.fromTable(composition, table, thresholds);
+            OptionalDouble other = fromTables.nearestAllowedEwidth(first.ewidthRy, settings.ewidthGridRy(),
+                    thresholds, excludedNear(first.ewidthRy));
+            if (other.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Go(other.getAsDouble(), Optional.empty(), first.controls, true,
+                    "speculative rival of " + first.ewidthRy));
+        }
+
+        /** The first ewidth and its neighbourhood: a rival closer than this tells nothing new. */
+        private Set<Double> excludedNear(double ewidthRy) {
+            Set<Double> near = new HashSet<>(tried);
+            for (double x = ewidthRy - SPECULATION_SPACING_RY; x <= ewidthRy + SPECULATION_SPACING_RY + 1e-9;
+                 x += settings.ewidthGridRy()) {
+                near.add(settings.onGrid(x));
+            }
+            return near;
+        }
+
+        private Next speculate(Go first, Go rival) {
+            step(ScfStep.Kind.ACTION, String.format(Locale.ROOT, "ambiguous start: ewidth %.4f and %.4f run side by "
+                    + "side as probes", first.ewidthRy, rival.ewidthRy), null);
+            List<SpecxRun> runs = runner.runAll(List.of(request(first), request(rival)));
+            Next a = evaluate(first, runs.get(0));
+            Next b = evaluate(rival, runs.get(1));
+            Next chosen = a;
+            if (a.judged == null || a.judged.decision.kind() != EwidthDecision.Kind.KEEP) {
+                if (b.judged != null && (b.judged.decision.kind() == EwidthDecision.Kind.KEEP || a.judged == null)) {
+                    chosen = b;
+                }
+            }
+            Go taken = chosen == a ? first : rival;
+            step(ScfStep.Kind.ACTION, String.format(Locale.ROOT, "speculation: go on with ewidth %.4f (%s); %.4f set "
+                    + "aside", taken.ewidthRy, chosen.judged != null ? chosen.judged.decision.summary() : "its own "
+                    + "outcome", (taken == first ? rival : first).ewidthRy), null);
+            return settle(chosen);
         }
 
         private Go firstGo(Map<String, Double> composition) {
@@ -151,12 +205,31 @@ public final class ScfProcedure {
         // ------------------------------------------------------------------ go
 
         private Next go(Go plan) {
-            tried.add(plan.ewidthRy);
+            SpecxRunner.Request request = request(plan);
+            return settle(evaluate(plan, runner.run(request.deck(), request.potentialFromRun(), request.purpose())));
+        }
+
+        private SpecxRunner.Request request(Go plan) {
             CardDeck deck = plan.controls.applyTo(base, plan.ewidthRy).withRecord(plan.potentialFrom.isPresent()
                     ? "2nd" : "init");
-            String purpose = String.format(Locale.ROOT, "go ewidth=%.4f %s%s", plan.ewidthRy,
+            return new SpecxRunner.Request(deck, plan.potentialFrom, purpose(plan));
+        }
+
+        private String purpose(Go plan) {
+            return String.format(Locale.ROOT, "go ewidth=%.4f %s%s", plan.ewidthRy,
                     plan.potentialFrom.isPresent() ? "continued" : "fresh", plan.probe ? " probe" : "");
-            SpecxRun r = runner.run(deck, plan.potentialFrom, purpose);
+        }
+
+        /** A judged candidate goes on to its decision. */
+        private Next settle(Next n) {
+            return n.judged == null ? n : decide(n.judged.plan, n.judged.g, n.judged.d, n.judged.goRun,
+                    n.judged.decision);
+        }
+
+        /** What one finished go run shows: a terminal end, the next go, or a judgement still to act on. */
+        private Next evaluate(Go plan, SpecxRun r) {
+            String purpose = purpose(plan);
+            tried.add(plan.ewidthRy);
             goRuns++;
             if (plan.potentialFrom.isEmpty()) {
                 freshStarts++;
@@ -308,7 +381,7 @@ public final class ScfProcedure {
                     window = Math.max(window, w);
                     continue;
                 }
-                return decide(plan, g, d, goRun, decision);
+                return Next.judged(new Judged(plan, g, d, goRun, decision));
             }
         }
 
@@ -413,21 +486,25 @@ public final class ScfProcedure {
 
         // ------------------------------------------------------------------ trail and report
 
-        private ScfReport finished(double ewidth, long goRun) {
+        private Final finished(double ewidth, long goRun) {
             return end(ScfStatus.FINISHED, String.format(Locale.ROOT, "converged with ewidth %.4f, kept on the DOS of"
                     + " the converged potential", ewidth), OptionalDouble.of(ewidth), Optional.of(goRun));
         }
 
-        private ScfReport end(ScfStatus status, String reason) {
+        private Final end(ScfStatus status, String reason) {
             return end(status, reason, OptionalDouble.empty(), Optional.empty());
         }
 
-        private ScfReport end(ScfStatus status, String reason, OptionalDouble ew, Optional<Long> run) {
-            step(ScfStep.Kind.STATUS, status.name().toLowerCase(Locale.ROOT) + ": " + reason + String.format(
+        private Final end(ScfStatus status, String reason, OptionalDouble ew, Optional<Long> run) {
+            return new Final(status, reason, ew, run);
+        }
+
+        private ScfReport report(Final f) {
+            step(ScfStep.Kind.STATUS, f.status.name().toLowerCase(Locale.ROOT) + ": " + f.reason + String.format(
                     Locale.ROOT, " (%d go runs, %d fresh, %d dos runs, %d SCF iterations)", goRuns, freshStarts,
                     dosRuns, iterations), null);
-            return new ScfReport(status, reason, ew, run, firstEwidth, firstFromGuess, goRuns, freshStarts, dosRuns,
-                    iterations, trail);
+            return new ScfReport(f.status, f.reason, f.ewidthRy, f.goRun, firstEwidth, firstFromGuess, goRuns,
+                    freshStarts, dosRuns, iterations, trail);
         }
 
         private void step(ScfStep.Kind kind, String message, Long runId) {
@@ -458,14 +535,26 @@ public final class ScfProcedure {
     private record Go(double ewidthRy, Optional<Long> potentialFrom, ScfControls controls, boolean probe, String why) {
     }
 
-    /** Either the next go run or the final report. */
-    private record Next(Go next, ScfReport report) {
+    /** How the procedure ends, before the report is assembled. */
+    private record Final(ScfStatus status, String reason, OptionalDouble ewidthRy, Optional<Long> goRun) {
+    }
+
+    /** A go run judged on its DOS, not yet acted on. */
+    private record Judged(Go plan, GoEvidence g, DosEvidence d, long goRun, EwidthDecision decision) {
+    }
+
+    /** The next go run, the end, or a judgement still to act on. */
+    private record Next(Go next, Final done, Judged judged) {
         static Next go(Go next) {
-            return new Next(next, null);
+            return new Next(next, null, null);
         }
 
-        static Next done(ScfReport report) {
-            return new Next(null, report);
+        static Next done(Final done) {
+            return new Next(null, done, null);
+        }
+
+        static Next judged(Judged j) {
+            return new Next(null, null, j);
         }
     }
 }

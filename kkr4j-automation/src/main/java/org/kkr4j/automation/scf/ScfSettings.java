@@ -23,11 +23,12 @@ import org.kkr4j.automation.JudgementSettings;
  * @param rescueEdeltRy     the larger edelt of the "larger edelt, then back" rescue rung
  * @param bzqltyStep        added to a numeric bzqlty by the k-point rescue rung
  * @param continueAcrossMoves continue from the last potential after an ewidth move when that run was healthy
+ * @param speculate         when the first ewidth is uncertain, run the nearest allowed rival at the same time
  */
 public record ScfSettings(int goBudget, int dosBudget, ProbePolicy probe, int probeMaxitr, StartPolicy start,
                           double ewidthGridRy, double dosEdeltRy, double dosWindowRy, double dosWindowMaxRy,
                           JudgementSettings judgement, List<Double> pmixLadder, double rescueEdeltRy,
-                          int bzqltyStep, boolean continueAcrossMoves) {
+                          int bzqltyStep, boolean continueAcrossMoves, boolean speculate) {
 
     public ScfSettings {
         pmixLadder = List.copyOf(pmixLadder);
@@ -51,48 +52,53 @@ public record ScfSettings(int goBudget, int dosBudget, ProbePolicy probe, int pr
 
     public static ScfSettings defaults() {
         return new ScfSettings(8, 16, ProbePolicy.AUTO, 80, StartPolicy.FIRST_GUESS, 0.005, 1e-4, 3.0, 4.5,
-                JudgementSettings.defaults(), List.of(1e-2, 5e-3, 1e-3, 5e-4, 1e-4), 1e-2, 4, true);
+                JudgementSettings.defaults(), List.of(1e-2, 5e-3, 1e-3, 5e-4, 1e-4), 1e-2, 4, true, true);
     }
 
     public ScfSettings withGoBudget(int n) {
         return new ScfSettings(n, Math.max(dosBudget, 2 * n), probe, probeMaxitr, start, ewidthGridRy, dosEdeltRy,
-                dosWindowRy, dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves);
+                dosWindowRy, dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves, speculate);
     }
 
     public ScfSettings withProbe(ProbePolicy p) {
         return new ScfSettings(goBudget, dosBudget, p, probeMaxitr, start, ewidthGridRy, dosEdeltRy, dosWindowRy,
-                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves);
+                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves, speculate);
     }
 
     public ScfSettings withProbeMaxitr(int n) {
         return new ScfSettings(goBudget, dosBudget, probe, n, start, ewidthGridRy, dosEdeltRy, dosWindowRy,
-                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves);
+                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves, speculate);
     }
 
     public ScfSettings withStart(StartPolicy s) {
         return new ScfSettings(goBudget, dosBudget, probe, probeMaxitr, s, ewidthGridRy, dosEdeltRy, dosWindowRy,
-                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves);
+                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves, speculate);
     }
 
     public ScfSettings withGrid(double gridRy) {
         return new ScfSettings(goBudget, dosBudget, probe, probeMaxitr, start, gridRy, dosEdeltRy, dosWindowRy,
-                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves);
+                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves, speculate);
     }
 
     /** The judgement dos: its edelt and its first and widest window. */
     public ScfSettings withDos(double edeltRy, double windowRy, double windowMaxRy) {
         return new ScfSettings(goBudget, dosBudget, probe, probeMaxitr, start, ewidthGridRy, edeltRy, windowRy,
-                windowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves);
+                windowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves, speculate);
     }
 
     public ScfSettings withJudgement(JudgementSettings j) {
         return new ScfSettings(goBudget, dosBudget, probe, probeMaxitr, start, ewidthGridRy, dosEdeltRy, dosWindowRy,
-                dosWindowMaxRy, j, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves);
+                dosWindowMaxRy, j, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves, speculate);
     }
 
     public ScfSettings withContinueAcrossMoves(boolean on) {
         return new ScfSettings(goBudget, dosBudget, probe, probeMaxitr, start, ewidthGridRy, dosEdeltRy, dosWindowRy,
-                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, on);
+                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, on, speculate);
+    }
+
+    public ScfSettings withSpeculation(boolean on) {
+        return new ScfSettings(goBudget, dosBudget, probe, probeMaxitr, start, ewidthGridRy, dosEdeltRy, dosWindowRy,
+                dosWindowMaxRy, judgement, pmixLadder, rescueEdeltRy, bzqltyStep, continueAcrossMoves, on);
     }
 
     /** An ewidth on the grid, nearest to {@code ewidthRy}. */

@@ -1,5 +1,7 @@
 package org.kkr4j.automation.scf;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.kkr4j.io.akaikkr.card.CardDeck;
 
@@ -17,4 +19,17 @@ public interface SpecxRunner {
      * @param purpose          a short label (e.g. {@code go ewidth=1.2100 probe}) stored with the run
      */
     SpecxRun run(CardDeck deck, Optional<Long> potentialFromRun, String purpose);
+
+    /** One deck to run, as {@link #run} takes it. */
+    record Request(CardDeck deck, Optional<Long> potentialFromRun, String purpose) {
+    }
+
+    /** Runs several decks; an implementation that can runs them at the same time. */
+    default List<SpecxRun> runAll(List<Request> requests) {
+        List<SpecxRun> out = new ArrayList<>();
+        for (Request r : requests) {
+            out.add(run(r.deck(), r.potentialFromRun(), r.purpose()));
+        }
+        return out;
+    }
 }

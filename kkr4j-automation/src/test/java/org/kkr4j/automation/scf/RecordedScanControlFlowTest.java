@@ -12,6 +12,8 @@ import org.kkr4j.io.akaikkr.AkaiVersion;
 import org.kkr4j.io.akaikkr.card.CardDeck;
 import org.kkr4j.io.testing.SharedRoot;
 import org.kkr4j.store.Event;
+import org.kkr4j.store.Run;
+import org.kkr4j.store.RunQuery;
 
 /**
  * The procedure on recorded real runs: the replay answers only cards that were really run (rewritten by kkr4j's
@@ -93,6 +95,28 @@ class RecordedScanControlFlowTest {
                     && s.message().contains("before claiming that no valid ewidth exists"));
             assertThat(r.goRuns()).isGreaterThanOrEqualTo(2);
             assertThat(r.status()).isNotEqualTo(ScfStatus.NO_VALID_EWIDTH);
+        }
+    }
+
+    @Test
+    void anAmbiguousStartRunsTwoCandidatesSideBySide(@TempDir Path tmp) throws Exception {
+        // InMnFeCo: the first guess lies next to In 4d, so the nearest allowed value on the other side runs at the
+        // same time; on the recordings the "probes" are full-length runs (probe maxitr = the recorded 300)
+        RecordedScan in = system("InMnFeCo_fcc");
+        Path copy = in.canonicalCopy(tmp.resolve("rec"), V);
+        try (ScfHarness h = new ScfHarness(tmp.resolve("home"), V, List.of(copy), 2)) {
+            ScfReport r = h.run(in.goCard(V), RecordedScanSettings.of(ScfSettings.defaults())
+                    .withProbe(ProbePolicy.ALWAYS).withProbeMaxitr(300));
+            assertThat(r.trail()).anyMatch(s -> s.message().startsWith("ambiguous start: ewidth 1.6000 and 2.0000"));
+            assertThat(r.goRuns()).isEqualTo(2);
+            assertThat(r.status()).isEqualTo(ScfStatus.FINISHED);
+            assertThat(r.ewidthRy().getAsDouble()).isEqualTo(1.6);
+            // both go runs were queued before either finished: the engine ran them side by side
+            List<Run> goRuns = h.store.runs(new RunQuery(null, null, 100, true)).stream()
+                    .filter(run -> run.label() != null && run.label().startsWith("go ")).toList();
+            assertThat(goRuns).hasSize(2);
+            assertThat(goRuns.get(1).submitted()).isBefore(goRuns.get(0).finished());
+            assertThat(goRuns.get(1).started()).isBefore(goRuns.get(0).finished());
         }
     }
 

@@ -49,7 +49,7 @@ class ScenarioControlFlowTest {
                 .stream().map(a -> new org.kkr4j.io.akaikkr.card.Atom(a.x(), a.y(), a.z(), "Fe_long_")).toList())
                 .withRecord("init");
         ScfSettings settings = ScfSettings.defaults().withStart(StartPolicy.CARD).withProbe(ProbePolicy.ALWAYS)
-                .withProbeMaxitr(60).withDos(1e-3, 1.0, 1.0);
+                .withProbeMaxitr(60).withDos(1e-3, 1.0, 1.0).withSpeculation(false);
         Path rec = tmp.resolve("rec");
         try (ScfHarness h = new ScfHarness(tmp.resolve("home"), v, List.of(rec))) {
             ScfControls probe = ScfControls.of(user).withMaxitr(60);

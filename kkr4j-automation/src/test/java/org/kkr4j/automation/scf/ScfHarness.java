@@ -37,13 +37,17 @@ final class ScfHarness implements AutoCloseable {
     long workflowId;
 
     ScfHarness(Path home, AkaiVersion version, List<Path> recordingRoots) throws IOException {
+        this(home, version, recordingRoots, 1);
+    }
+
+    ScfHarness(Path home, AkaiVersion version, List<Path> recordingRoots, int cores) throws IOException {
         this.home = home;
         this.version = version;
         this.store = Stores.open(StoreLocation.sqlite(home));
         Path launcher = ReplayLauncher.writeLauncher(home.resolve("bin"), "replay",
                 Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"), recordingRoots);
         new CodeRegistry(store, Duration.ofSeconds(20)).add("replay", launcher, version, Map.of(), false);
-        this.engine = new Engine(store, EngineSettings.defaults(home).withCores(1));
+        this.engine = new Engine(store, EngineSettings.defaults(home).withCores(cores));
     }
 
     ScfReport run(CardDeck card, ScfSettings settings) {
