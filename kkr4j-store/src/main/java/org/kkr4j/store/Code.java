@@ -12,10 +12,21 @@ import java.util.Map;
  * @param sha256       SHA-256 of the executable's bytes when registered
  * @param helpers      optional helper executables by role (e.g. {@code fmg}), absolute paths
  * @param registered   when it was registered
+ * @param computer     the computer the executable lives on; null for this machine
  */
 public record Code(String name, String path, String version, String sha256, Map<String, String> helpers,
-                   Instant registered) {
+                   Instant registered, String computer) {
     public Code {
         helpers = Map.copyOf(helpers);
+    }
+
+    /** A code on this machine. */
+    public Code(String name, String path, String version, String sha256, Map<String, String> helpers,
+                Instant registered) {
+        this(name, path, version, sha256, helpers, registered, null);
+    }
+
+    public boolean remote() {
+        return computer != null;
     }
 }

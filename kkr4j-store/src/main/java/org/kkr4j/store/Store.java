@@ -18,6 +18,18 @@ public interface Store extends AutoCloseable {
 
     Optional<Code> code(String name);
 
+    /** Registers a remote computer; a name already used is refused. */
+    Computer addComputer(Computer computer);
+
+    Optional<Computer> computer(String name);
+
+    List<Computer> computers();
+
+    /** Records (or updates: the job id once submitted) where a run lives on its computer. */
+    void recordRemoteJob(RemoteJob job);
+
+    Optional<RemoteJob> remoteJob(long runId);
+
     List<Code> codes();
 
     // --- runs ---

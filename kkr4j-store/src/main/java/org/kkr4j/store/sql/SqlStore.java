@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.kkr4j.store.ArchiveSummary;
 import org.kkr4j.store.BlobStore;
 import org.kkr4j.store.Code;
+import org.kkr4j.store.Computer;
+import org.kkr4j.store.RemoteJob;
 import org.kkr4j.store.Event;
 import org.kkr4j.store.FileEntry;
 import org.kkr4j.store.GcSummary;
@@ -127,16 +129,19 @@ public final class SqlStore implements Store {
                         + existing.get().path() + ", " + existing.get().version() + ")");
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO code (name, path, version, sha256, helpers, registered) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO code (name, path, version, sha256, helpers, registered, computer) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, code.name());
                 s.setString(2, code.path());
                 s.setString(3, code.version());
                 s.setBytes(4, sha);
                 s.setString(5, helpers);
                 s.setLong(6, registered.toEpochMilli());
+                s.setString(7, code.computer());
                 s.executeUpdate();
             }
-            return new Code(code.name(), code.path(), code.version(), Hex.of(sha), code.helpers(), registered);
+            return new Code(code.name(), code.path(), code.version(), Hex.of(sha), code.helpers(), registered,
+                    code.computer());
         });
     }
 
@@ -145,7 +150,7 @@ public final class SqlStore implements Store {
         return db.read("looking up code " + name, c -> code(c, name));
     }
 
-    private static final String CODE_COLUMNS = "name, path, version, sha256, helpers, registered";
+    private static final String CODE_COLUMNS = "name, path, version, sha256, helpers, registered, computer";
 
     private Optional<Code> code(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + CODE_COLUMNS + " FROM code WHERE name = ?")) {
@@ -159,7 +164,94 @@ public final class SqlStore implements Store {
     public static Code code(ResultSet rows) throws SQLException {
         Map<String, String> helpers = Json.stringMap(rows.getString(5), "helpers of code " + rows.getString(1));
         return new Code(rows.getString(1), rows.getString(2), rows.getString(3), Hex.of(rows.getBytes(4)), helpers,
-                Instant.ofEpochMilli(rows.getLong(6)));
+                Instant.ofEpochMilli(rows.getLong(6)), rows.getString(7));
+    }
+
+    @Override
+    public Computer addComputer(Computer computer) {
+        Json.requireObject(computer.settingsJson(), "settings of computer " + computer.name());
+        Instant registered = Instant.ofEpochMilli((computer.registered() == null ? Instant.now()
+                : computer.registered()).toEpochMilli());
+        return db.write("registering computer " + computer.name(), c -> {
+            if (computer(c, computer.name()).isPresent()) {
+                throw new StoreException("a computer named '" + computer.name() + "' is already registered");
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO computer (name, settings, registered) VALUES (?, ?, ?)")) {
+                s.setString(1, computer.name());
+                s.setString(2, computer.settingsJson());
+                s.setLong(3, registered.toEpochMilli());
+                s.executeUpdate();
+            }
+            return new Computer(computer.name(), computer.settingsJson(), registered);
+        });
+    }
+
+    @Override
+    public Optional<Computer> computer(String name) {
+        return db.read("looking up computer " + name, c -> computer(c, name));
+    }
+
+    private static Optional<Computer> computer(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT name, settings, registered FROM computer WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(new Computer(rows.getString(1), rows.getString(2),
+                        Instant.ofEpochMilli(rows.getLong(3)))) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public List<Computer> computers() {
+        return db.read("listing computers", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT name, settings, registered FROM computer ORDER BY name");
+                 ResultSet rows = s.executeQuery()) {
+                List<Computer> out = new ArrayList<>();
+                while (rows.next()) {
+                    out.add(new Computer(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3))));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void recordRemoteJob(RemoteJob job) {
+        db.write("recording the remote job of run " + job.runId(), c -> {
+            boolean exists;
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM remote_job WHERE run = ?")) {
+                s.setLong(1, job.runId());
+                try (ResultSet rows = s.executeQuery()) {
+                    exists = rows.next();
+                }
+            }
+            String sql = exists ? "UPDATE remote_job SET computer = ?, remote_dir = ?, job_id = ?, submitted = ? WHERE run = ?"
+                    : "INSERT INTO remote_job (computer, remote_dir, job_id, submitted, run) VALUES (?, ?, ?, ?, ?)";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, job.computer());
+                s.setString(2, job.remoteDir());
+                s.setString(3, job.jobId());
+                s.setLong(4, (job.submitted() == null ? Instant.now() : job.submitted()).toEpochMilli());
+                s.setLong(5, job.runId());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RemoteJob> remoteJob(long runId) {
+        return db.read("looking up the remote job of run " + runId, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT computer, remote_dir, job_id, submitted FROM remote_job WHERE run = ?")) {
+                s.setLong(1, runId);
+                try (ResultSet rows = s.executeQuery()) {
+                    return rows.next() ? Optional.of(new RemoteJob(runId, rows.getString(1), rows.getString(2),
+                            rows.getString(3), Instant.ofEpochMilli(rows.getLong(4)))) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override
