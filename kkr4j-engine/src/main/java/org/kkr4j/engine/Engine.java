@@ -24,6 +24,7 @@ import org.kkr4j.store.FileEntry;
 import org.kkr4j.store.Link;
 import org.kkr4j.store.LinkType;
 import org.kkr4j.store.Outcome;
+import org.kkr4j.store.RemoteJob;
 import org.kkr4j.store.Run;
 import org.kkr4j.store.RunCompletion;
 import org.kkr4j.store.RunQuery;
@@ -44,12 +45,14 @@ import org.kkr4j.store.StoreException;
  * <p>Not thread-safe: one engine thread drives {@link #step()}; submissions may come from any thread
  * because they only write to the store.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
     private final Store store;
     private final EngineSettings settings;
     private final Map<Long, Watched> watched = new LinkedHashMap<>();
     private final Map<String, String> verifiedExecutables = new HashMap<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    /** Queued runs looked at beyond the local core budget, so that remote runs behind local ones get launched. */
+    private static final int QUEUE_LOOKAHEAD = 50;
     private Instant lastCancelCheck = Instant.EPOCH;
 
     /** A process the engine is waiting for. */
@@ -73,6 +76,8 @@ public final class Engine {
         }
     }
 
+    private RemoteRuns remote;
+
     public Engine(Store store, EngineSettings settings) {
         this.store = store;
         this.settings = settings;
@@ -84,6 +89,21 @@ public final class Engine {
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    private RemoteRuns remote() {
+        if (remote == null) {
+            remote = new RemoteRuns(store, message -> listeners.forEach(l -> l.problem(0, message)));
+        }
+        return remote;
+    }
+
+    /** Closes the connections to remote computers (one per computer). */
+    @Override
+    public void close() {
+        if (remote != null) {
+            remote.close();
+        }
     }
 
     public void addListener(EngineListener listener) {
@@ -106,7 +126,10 @@ public final class Engine {
         Code code = store.code(request.codeName()).orElseThrow(() -> new EngineException("no code named '"
                 + request.codeName() + "' is registered; add one with: kkr4j code add NAME --path /path/to/specx"
                 + " --version VERSION"));
-        verifyExecutable(code);
+        if (!code.remote()) {
+            // a code on a computer is checked there (kkr4j computer test), not on this disk
+            verifyExecutable(code);
+        }
         AkaiVersion version = AkaiVersion.parse(code.version());
         PreparedCard card = PreparedCard.read(request.card(), request.cardSource(), version, request.checkCard());
         for (RunSubmission.InputFile in : request.inputs()) {
@@ -216,6 +239,10 @@ public final class Engine {
      */
     public Run cancel(long runId) {
         Run run = store.requestCancel(runId, "cancel requested by the user");
+        if (remote != null && remote.watching(runId)) {
+            remote.requestCancel(runId);
+            return run;
+        }
         if (run.state() == RunState.RUNNING || run.state() == RunState.LAUNCHING) {
             Watched w = watched.get(runId);
             if (w != null) {
@@ -253,6 +280,11 @@ public final class Engine {
     }
 
     private void adopt(Run run) {
+        Optional<RemoteJob> job = store.remoteJob(run.nodeId());
+        if (job.isPresent()) {
+            adoptRemote(run, job.get());
+            return;
+        }
         if (run.workDir() == null) {
             store.requeue(run.nodeId(), "no work directory was staged before the engine stopped");
             return;
@@ -288,6 +320,29 @@ public final class Engine {
                 slots(run.threads())));
     }
 
+    private void adoptRemote(Run run, RemoteJob job) {
+        WorkDirectory dir = new WorkDirectory(run.workDir() != null ? Path.of(run.workDir())
+                : settings.workRoot().resolve(run.uuid()));
+        if (job.jobId() == null) {
+            // staged but the submission was not confirmed: launching again looks the job name up first
+            store.requeue(run.nodeId(), "the engine stopped while submitting to " + job.computer()
+                    + "; queued again (the job name is looked up before any resubmission)");
+            return;
+        }
+        if (run.state() == RunState.LAUNCHING) {
+            try {
+                run = store.markRunning(run.nodeId(), 0, 0, "job " + job.jobId() + " on " + job.computer()
+                        + " adopted after an engine restart");
+            } catch (StaleStateException e) {
+                return;
+            }
+        } else {
+            store.appendEvent(run.nodeId(), run.state().name(), run.state().name(), "job " + job.jobId() + " on "
+                    + job.computer() + " adopted after an engine restart", null);
+        }
+        remote().adopt(run, job, dir);
+    }
+
     private void removeOrphanDirectories() {
         Path root = settings.workRoot();
         if (!Files.isDirectory(root)) {
@@ -320,22 +375,34 @@ public final class Engine {
                 }
             }
         }
+        if (remote != null) {
+            for (RemoteRuns.Home home : remote.poll(now)) {
+                // the files are home: collected like a local run whose process has ended
+                watched.put(home.runId(), new Watched(home.runId(), home.dir(), null, home.started(), 0, 0));
+            }
+        }
         for (Watched w : new ArrayList<>(watched.values())) {
             poll(w, now);
         }
         int free = settings.cores() - watched.values().stream().mapToInt(w -> w.slots).sum();
-        if (free > 0) {
-            for (Run run : store.runs(RunQuery.queue(Math.max(free, 1) * 2))) {
-                int need = slots(run.threads());
-                if (need > free) {
-                    break;
+        for (Run run : store.runs(RunQuery.queue(Math.max(free, 1) * 2 + QUEUE_LOOKAHEAD))) {
+            Optional<Code> code = store.code(run.codeName());
+            if (code.isPresent() && code.get().remote()) {
+                String computer = code.get().computer();
+                if (remote().reachable(computer, now) && remote().queued(computer) < maxQueued(computer)) {
+                    launch(run);
                 }
-                if (launch(run)) {
-                    free -= need;
-                }
+                continue;
+            }
+            int need = slots(run.threads());
+            if (need > free) {
+                continue;
+            }
+            if (launch(run)) {
+                free -= need;
             }
         }
-        return !watched.isEmpty() || store.countRuns(RunState.QUEUED) > 0;
+        return !watched.isEmpty() || (remote != null && remote.size() > 0) || store.countRuns(RunState.QUEUED) > 0;
     }
 
     /** Runs until nothing is queued or running. */
@@ -360,6 +427,14 @@ public final class Engine {
         }
     }
 
+    private int maxQueued(String computer) {
+        try {
+            return remote().spec(computer).maxQueued();
+        } catch (EngineException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
     private int slots(int threads) {
         return Math.min(threads, settings.cores());
     }
@@ -371,6 +446,9 @@ public final class Engine {
         if (code.isEmpty()) {
             fail(run.nodeId(), "code '" + run.codeName() + "' is no longer registered");
             return false;
+        }
+        if (code.get().remote()) {
+            return launchRemote(run, code.get());
         }
         try {
             verifyExecutable(code.get());
@@ -410,6 +488,51 @@ public final class Engine {
         }
         watched.put(run.nodeId(), new Watched(run.nodeId(), dir, process.toHandle(), Instant.now(),
                 run.wallLimitSeconds(), slots(run.threads())));
+        listeners.forEach(l -> l.launched(running));
+        return true;
+    }
+
+    /** Stages the run here, uploads it and submits its job; an unreachable computer queues it again. */
+    private boolean launchRemote(Run run, Code code) {
+        WorkDirectory dir = new WorkDirectory(settings.workRoot().resolve(run.uuid()));
+        try {
+            run = store.markLaunching(run.nodeId(), dir.path().toString());
+        } catch (StaleStateException e) {
+            return false;
+        }
+        String jobId;
+        try {
+            StagedInputs inputs = stagedInputs(run.nodeId());
+            PreparedCard card = PreparedCard.read(inputs.card(), WorkDirectory.CARD, AkaiVersion.parse(code.version()),
+                    false);
+            dir.stage(inputs.card(), inputs.files(), card.directoriesToCreate(), Path.of(code.path()), run.threads());
+            jobId = remote().submit(run, code, dir, card.directoriesToCreate());
+        } catch (java.io.IOException e) {
+            if (!RemoteRuns.connectionProblem(e)) {
+                deleteQuietly(dir);
+                fail(run.nodeId(), "could not submit to " + code.computer() + ": " + describe(e));
+                return false;
+            }
+            remote().unreachable(code.computer(), Instant.now());
+            store.requeue(run.nodeId(), "computer " + code.computer() + " not reachable (" + describe(e)
+                    + "); queued again");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            store.requeue(run.nodeId(), "interrupted while submitting; queued again");
+            return false;
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            fail(run.nodeId(), "could not submit to " + code.computer() + ": " + describe(e));
+            return false;
+        }
+        Run running;
+        try {
+            running = store.markRunning(run.nodeId(), 0, 0, "submitted as job " + jobId + " on " + code.computer());
+        } catch (StaleStateException e) {
+            remote().requestCancel(run.nodeId());
+            return true;
+        }
         listeners.forEach(l -> l.launched(running));
         return true;
     }
@@ -532,6 +655,9 @@ public final class Engine {
             Run done = store.complete(run.nodeId(), new RunCompletion(verdict.outcome(), exitCode, outputs, result,
                     reason, null));
             watched.remove(w.runId);
+            if (w.handle == null && remote != null && store.remoteJob(run.nodeId()).isPresent()) {
+                remote.clean(run.nodeId());
+            }
             if (!settings.keepWorkDirs()) {
                 deleteQuietly(w.dir);
             }

@@ -48,7 +48,10 @@ public interface Store extends AutoCloseable {
     /** QUEUED → LAUNCHING with the staged work directory. @throws StaleStateException if not QUEUED */
     Run markLaunching(long runId, String workDir);
 
-    /** LAUNCHING → RUNNING with the process seen. @throws StaleStateException if not LAUNCHING */
+    /**
+     * LAUNCHING → RUNNING with the process seen (pid 0: a batch job on a computer, see {@link #remoteJob}).
+     * @throws StaleStateException if not LAUNCHING
+     */
     Run markRunning(long runId, long pid, long pidStartTicks, String reason);
 
     /**

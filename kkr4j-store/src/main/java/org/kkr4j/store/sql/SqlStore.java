@@ -458,8 +458,9 @@ public final class SqlStore implements Store {
 
     @Override
     public Run markRunning(long runId, long pid, long pidStartTicks, String reason) {
-        if (pid <= 0) {
-            throw new IllegalArgumentException("markRunning needs the process id, got " + pid);
+        if (pid < 0) {
+            throw new IllegalArgumentException("markRunning needs the process id (0 for a batch job on a computer, "
+                    + "recorded as its remote job), got " + pid);
         }
         return db.write("marking run " + runId + " running", c -> {
             Locked locked = lock(c, runId);

@@ -1,0 +1,95 @@
+package org.kkr4j.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kkr4j.remote.ComputerSpec;
+import org.kkr4j.store.Code;
+import org.kkr4j.store.Computer;
+import org.kkr4j.store.Event;
+import org.kkr4j.store.FileEntry;
+import org.kkr4j.store.Outcome;
+import org.kkr4j.store.RemoteJob;
+import org.kkr4j.store.Run;
+
+/**
+ * The remote path of the engine on a computer reached by the local transport with the direct scheduler: staged
+ * here, uploaded as a tar stream into the computer's own work root, submitted as a job, polled, its files brought
+ * home and collected like a local run; the remote directory is removed afterwards.
+ */
+class RemoteExecutionTest {
+    static final Path HEA = ReplayHarness.RECORDINGS.resolve("hea-3d");
+
+    @TempDir
+    Path tmp;
+
+    private Code registerRemote(ReplayHarness h, Path workRoot, int maxQueued) {
+        ComputerSpec spec = new ComputerSpec("here", "local", null, 0, null, null, null, "direct",
+                workRoot.toString(), maxQueued, 1, "", ComputerSpec.JobDefaults.serial(3600));
+        h.store.addComputer(new Computer("here", RemoteRuns.write(spec), Instant.now()));
+        Code local = h.store.code("replay").orElseThrow();
+        return h.store.addCode(new Code("replay-here", local.path(), local.version(), local.sha256(), Map.of(),
+                Instant.now(), "here"));
+    }
+
+    @Test
+    void aRecordedRunGoesThroughUploadSubmitPollAndDownload() throws Exception {
+        try (ReplayHarness h = new ReplayHarness(tmp.resolve("home"))) {
+            Path workRoot = tmp.resolve("computer-work");
+            registerRemote(h, workRoot, 10);
+            try (Engine engine = h.engine(2)) {
+                byte[] card = Files.readAllBytes(HEA.resolve("CrMnFeCo_bcc/inputcard_go"));
+                Run run = engine.submit(RunRequest.of("replay-here", card, "card", List.of()));
+                engine.runUntilDone(List.of(run.nodeId()));
+                Run done = h.store.run(run.nodeId()).orElseThrow();
+                assertThat(done.outcome()).as(done.toString()).isEqualTo(Outcome.CONVERGED);
+                assertThat(done.exitCode()).isZero();
+                // the stored log is the recorded one, byte for byte
+                byte[] log = engine.readOutput(run.nodeId(), WorkDirectory.STDOUT).orElseThrow();
+                assertThat(log).isEqualTo(Files.readAllBytes(HEA.resolve("CrMnFeCo_bcc/out_go.log")));
+                assertThat(h.store.files(h.store.outputNode(run.nodeId()).orElseThrow().id()))
+                        .extracting(FileEntry::path).contains("stdout.log", "data/pot");
+                RemoteJob job = h.store.remoteJob(run.nodeId()).orElseThrow();
+                assertThat(job.computer()).isEqualTo("here");
+                assertThat(job.jobId()).isNotBlank();
+                assertThat(job.remoteDir()).isEqualTo(workRoot.resolve(run.uuid()).toString());
+                assertThat(h.store.events(run.nodeId())).extracting(Event::reason)
+                        .anyMatch(r -> r.startsWith("submitted as job " + job.jobId() + " on here"))
+                        .anyMatch(r -> r.contains("finished with exit status 0"));
+                // the run's directory on the computer is gone once the files are stored
+                assertThat(Files.exists(workRoot.resolve(run.uuid()))).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aComputerThatCannotBeReachedQueuesTheRunAgainInsteadOfFailingIt() throws Exception {
+        try (ReplayHarness h = new ReplayHarness(tmp.resolve("home"))) {
+            ComputerSpec spec = new ComputerSpec("away", "ssh", "127.0.0.1", 1, "nobody", null, null, "slurm",
+                    "/tmp/kkr4j-nowhere", 10, 1, "", ComputerSpec.JobDefaults.serial(3600));
+            h.store.addComputer(new Computer("away", RemoteRuns.write(spec), Instant.now()));
+            Code local = h.store.code("replay").orElseThrow();
+            h.store.addCode(new Code("replay-away", "/opt/specx", local.version(), local.sha256(), Map.of(),
+                    Instant.now(), "away"));
+            try (Engine engine = h.engine(1)) {
+                byte[] card = Files.readAllBytes(HEA.resolve("CrMnFeCo_bcc/inputcard_go"));
+                Run run = engine.submit(RunRequest.of("replay-away", card, "card", List.of()));
+                engine.step();
+                Run after = h.store.run(run.nodeId()).orElseThrow();
+                assertThat(after.state()).isEqualTo(org.kkr4j.store.RunState.QUEUED);
+                assertThat(h.store.events(run.nodeId())).extracting(Event::reason)
+                        .anyMatch(r -> r.startsWith("computer away not reachable"));
+                // no second attempt while the pause lasts: the login node is not hammered
+                engine.step();
+                assertThat(h.store.events(run.nodeId()).stream().filter(e -> e.reason().startsWith("computer away"))
+                        .count()).isEqualTo(1);
+            }
+        }
+    }
+}
