@@ -35,7 +35,7 @@ hpc_pid() {
   local file=$1 comm=$2 pid
   [ -f "$file" ] || return 1
   pid=$(tr -dc 0-9 <"$file")
-  [ -n "$pid" ] && [ -r "/proc/$pid/comm" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$comm" ] || return 1
+  [ -n "$pid" ] && hpc_alive "$pid" && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$comm" ] || return 1
   echo "$pid"
 }
 
@@ -58,10 +58,17 @@ hpc_descendants() {
   done
 }
 
+# a process that exists and is not a zombie (daemons are reparented to PID 1, which may reap them late)
+hpc_alive() {
+  local state
+  state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
 # waits until a pid is gone; returns 1 after $2 seconds
 hpc_wait_gone() {
   local pid=$1 deadline=$((SECONDS + $2))
-  while kill -0 "$pid" 2>/dev/null; do
+  while hpc_alive "$pid"; do
     [ "$SECONDS" -lt "$deadline" ] || return 1
     sleep 0.1
   done

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,7 @@ import org.kkr4j.remote.transport.UploadEntry;
  * walltime is submitted first (Slurm's limits are whole minutes and checked every 30 s, so it ends 60-95 s
  * later) and judged last; the other tests run meanwhile.
  */
-@Tag("hpc")
+@HpcTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlurmOverSshTest {
     private static final Duration T = Duration.ofSeconds(60);

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ import org.kkr4j.remote.transport.UploadEntry;
  * killed (SIGKILL, listener and sessions) in the middle of an upload and of a download: the transfer fails
  * as a lost connection, and once sshd is back the repeated transfer brings exactly the expected files.
  */
-@Tag("hpc")
+@HpcTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SshFaultTest {
     private static final Duration T = Duration.ofSeconds(120);
