@@ -73,7 +73,7 @@ public final class PbsProScheduler implements Scheduler {
 
     @Override
     public List<String> statusCommand(Collection<String> jobIds) {
-        requireIds(jobIds);
+        JobIds.require(jobIds, JOB_ID, "PBS");
         List<String> argv = new ArrayList<>(List.of("qstat", "-f", "-x"));
         argv.addAll(jobIds);
         return argv;
@@ -102,10 +102,7 @@ public final class PbsProScheduler implements Scheduler {
 
     @Override
     public List<String> cancelCommand(Collection<String> jobIds) {
-        requireIds(jobIds);
-        List<String> argv = new ArrayList<>(List.of("qdel"));
-        argv.addAll(jobIds);
-        return argv;
+        return JobIds.command("qdel", jobIds, JOB_ID, "PBS");
     }
 
     /** {@code qselect -N kkr4j-<runId>}: ids of jobs of that name that have not finished, one per line. */
@@ -245,16 +242,5 @@ public final class PbsProScheduler implements Scheduler {
             }
         }
         return Optional.empty();
-    }
-
-    private static void requireIds(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            throw new IllegalArgumentException("no job ids");
-        }
-        for (String id : ids) {
-            if (!JOB_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("\"" + id + "\" is not a PBS job id");
-            }
-        }
     }
 }

@@ -118,7 +118,7 @@ public final class PjmScheduler implements Scheduler {
     /** {@code pjstat -E}: all of this user's active jobs with their bulk sub-jobs, in one call. */
     @Override
     public List<String> statusCommand(Collection<String> jobIds) {
-        requireIds(jobIds);
+        JobIds.require(jobIds, JOB_ID, "PJM");
         return List.of("pjstat", "-E");
     }
 
@@ -130,7 +130,7 @@ public final class PjmScheduler implements Scheduler {
     /** {@code pjstat -H -E}: ended jobs (EXT, CCL, ERR, RJT ...) with their sub-jobs. */
     @Override
     public Optional<List<String>> historyCommand(Collection<String> jobIds) {
-        requireIds(jobIds);
+        JobIds.require(jobIds, JOB_ID, "PJM");
         return Optional.of(List.of("pjstat", "-H", "-E"));
     }
 
@@ -141,10 +141,7 @@ public final class PjmScheduler implements Scheduler {
 
     @Override
     public List<String> cancelCommand(Collection<String> jobIds) {
-        requireIds(jobIds);
-        List<String> argv = new ArrayList<>(List.of("pjdel"));
-        argv.addAll(jobIds);
-        return argv;
+        return JobIds.command("pjdel", jobIds, JOB_ID, "PJM");
     }
 
     @Override
@@ -226,16 +223,5 @@ public final class PjmScheduler implements Scheduler {
             case "ERR", "RJT" -> JobStatus.State.FAILED;
             default -> JobStatus.State.UNKNOWN;
         };
-    }
-
-    private static void requireIds(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            throw new IllegalArgumentException("no job ids");
-        }
-        for (String id : ids) {
-            if (!JOB_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("\"" + id + "\" is not a PJM job id");
-            }
-        }
     }
 }

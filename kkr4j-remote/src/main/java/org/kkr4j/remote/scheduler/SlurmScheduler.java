@@ -77,7 +77,7 @@ public final class SlurmScheduler implements Scheduler {
 
     @Override
     public List<String> statusCommand(Collection<String> jobIds) {
-        requireIds(jobIds);
+        JobIds.require(jobIds, JOB_ID, "Slurm");
         return List.of("squeue", "--noheader", "--states=all", "--jobs=" + String.join(",", jobIds),
                 "--format=" + SQUEUE_FORMAT);
     }
@@ -102,7 +102,7 @@ public final class SlurmScheduler implements Scheduler {
 
     @Override
     public Optional<List<String>> historyCommand(Collection<String> jobIds) {
-        requireIds(jobIds);
+        JobIds.require(jobIds, JOB_ID, "Slurm");
         return Optional.of(List.of("sacct", "--noheader", "--parsable2", "--allocations",
                 "--jobs=" + String.join(",", jobIds), "--format=" + SACCT_FORMAT));
     }
@@ -140,10 +140,7 @@ public final class SlurmScheduler implements Scheduler {
 
     @Override
     public List<String> cancelCommand(Collection<String> jobIds) {
-        requireIds(jobIds);
-        List<String> argv = new ArrayList<>(List.of("scancel"));
-        argv.addAll(jobIds);
-        return argv;
+        return JobIds.command("scancel", jobIds, JOB_ID, "Slurm");
     }
 
     @Override
@@ -210,16 +207,5 @@ public final class SlurmScheduler implements Scheduler {
             case "FAILED", "OUT_OF_MEMORY", "PREEMPTED", "SPECIAL_EXIT", "REVOKED" -> JobStatus.State.FAILED;
             default -> JobStatus.State.UNKNOWN;
         };
-    }
-
-    private static void requireIds(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            throw new IllegalArgumentException("no job ids");
-        }
-        for (String id : ids) {
-            if (!JOB_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("\"" + id + "\" is not a Slurm job id");
-            }
-        }
     }
 }
