@@ -150,7 +150,7 @@ public final class SqlStore implements Store {
         return db.read("looking up code " + name, c -> code(c, name));
     }
 
-    private static final String CODE_COLUMNS = "name, path, version, sha256, helpers, registered, computer";
+    public static final String CODE_COLUMNS = "name, path, version, sha256, helpers, registered, computer";
 
     private Optional<Code> code(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + CODE_COLUMNS + " FROM code WHERE name = ?")) {
