@@ -161,7 +161,7 @@ public final class ArchiveExporter {
         List<Manifest.EventEntry> events = events(c, uuids);
         List<Manifest.CodeEntry> codes = new ArrayList<>();
         for (String name : codeNames) {
-            try (PreparedStatement s = c.prepareStatement("SELECT name, path, version, sha256, helpers, registered FROM code WHERE name = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT name, path, version, sha256, helpers, registered, computer FROM code WHERE name = ?")) {
                 s.setString(1, name);
                 try (ResultSet rows = s.executeQuery()) {
                     if (rows.next()) {
