@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kkr4j.engine.CodeRegistry;
 import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.remote.ComputerSpec;
 import org.kkr4j.store.Code;
 import org.kkr4j.store.Store;
 import picocli.CommandLine.Command;
@@ -56,6 +57,12 @@ final class CodeCommand implements Runnable {
         @Option(names = "--no-probe", description = "do not run the executable to check its version")
         boolean noProbe;
 
+        @Option(names = "--computer", paramLabel = "C",
+                description = {"the executable lives on registered computer C (kkr4j computer add): --path is its",
+                    "path there; it must exist and be executable there, its sha256 is computed there; runs of",
+                    "this code go to C"})
+        String computer;
+
         @Override
         public Integer call() {
             if (version.printedKkr4jVersion(spec)) {
@@ -68,11 +75,18 @@ final class CodeCommand implements Runnable {
             if (path == null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--path=EXE'");
             }
+            if (computer != null && !helpers.isEmpty()) {
+                throw new UnsupportedOperationException("--helper with --computer: helper executables on a remote"
+                        + " computer are not supported");
+            }
             try (Store store = storeOptions.open()) {
-                var reg = new CodeRegistry(store, Duration.ofSeconds(20)).add(name, path, v, helpers, !noProbe);
+                CodeRegistry registry = new CodeRegistry(store, Duration.ofSeconds(20));
+                var reg = computer == null ? registry.add(name, path, v, helpers, !noProbe)
+                        : registry.addRemote(name, computer, path.toString(), v, ComputerSpec::openTransport);
                 PrintWriter out = spec.commandLine().getOut();
                 Code c = reg.code();
-                out.println("registered code '" + c.name() + "': " + c.path());
+                out.println("registered code '" + c.name() + "': " + c.path()
+                        + (c.remote() ? " on computer " + c.computer() : ""));
                 out.println("  version " + c.version() + " (" + reg.probeNote() + ")");
                 out.println("  sha256  " + c.sha256());
                 c.helpers().forEach((role, p) -> out.println("  helper  " + role + " = " + p));
@@ -104,10 +118,11 @@ final class CodeCommand implements Runnable {
                 if (codes.isEmpty()) {
                     out.println("no codes registered; add one with: kkr4j code add NAME --path EXE --version V");
                 }
-                out.println(String.format("%-16s %-14s %-14s %s", "name", "version", "sha256", "path"));
+                out.println(String.format("%-16s %-14s %-14s %-12s %s", "name", "version", "sha256", "computer",
+                        "path"));
                 for (Code c : codes) {
-                    out.println(String.format("%-16s %-14s %-14s %s", c.name(), c.version(),
-                            c.sha256().substring(0, 12), c.path()));
+                    out.println(String.format("%-16s %-14s %-14s %-12s %s", c.name(), c.version(),
+                            c.sha256().substring(0, 12), c.remote() ? c.computer() : "(here)", c.path()));
                 }
             }
             return 0;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ConvertCommand.class,
                 StructureCommand.class,
                 CodeCommand.class,
+                ComputerCommand.class,
                 RunCommand.class,
                 PsCommand.class,
                 ShowCommand.class,

@@ -66,7 +66,8 @@ final class ScfCommand implements Callable<Integer> {
     @Option(names = "--code", required = true, paramLabel = "NAME", description = "registered specx (kkr4j code add)")
     String codeName;
 
-    @Option(names = "--computer", paramLabel = "C", description = "run on a registered remote computer")
+    @Option(names = "--computer", paramLabel = "C",
+            description = "run on registered computer C: the --code must be registered there (kkr4j code add --computer C)")
     String computer;
 
     @Option(names = "--budget", paramLabel = "N", defaultValue = "8",
@@ -111,15 +112,12 @@ final class ScfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (computer != null) {
-            throw new UnsupportedOperationException("--computer: remote computers are not supported yet (issue 6, "
-                    + "module kkr4j-remote); run on this machine without --computer");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Store store = storeOptions.open()) {
             Code code = store.code(codeName).orElseThrow(() -> new EngineException("no code named '" + codeName
                     + "' is registered; add one with: kkr4j code add NAME --path /path/to/specx --version VERSION"));
+            requireOn(store, code);
             AkaiVersion version = AkaiVersion.parse(code.version());
             CardDeck card = readInput(version, err);
             ScfSettings settings = settings();
@@ -155,6 +153,23 @@ final class ScfCommand implements Callable<Integer> {
                 case LIMITED -> LIMITED;
                 case ERROR -> RunCommand.RUN_FAILED;
             };
+        }
+    }
+
+    /** Runs go where their code lives: {@code --computer} only says which that must be. */
+    private void requireOn(Store store, Code code) {
+        if (computer == null) {
+            return;
+        }
+        if (store.computer(computer).isEmpty()) {
+            throw new EngineException("no computer named '" + computer + "' is registered; add one with: kkr4j"
+                    + " computer add " + computer + " ...");
+        }
+        if (!computer.equals(code.computer())) {
+            throw new EngineException("--computer " + computer + ": code '" + code.name() + "' is registered "
+                    + (code.remote() ? "on computer " + code.computer() : "on this machine") + ", not on " + computer
+                    + "; register the executable there with: kkr4j code add NAME --computer " + computer
+                    + " --path /path/there --version " + code.version());
         }
     }
 

@@ -103,11 +103,42 @@ class ScfCliTest {
     }
 
     @Test
-    void remoteComputersAreRefusedPlainly() throws Exception {
+    void scfOnAComputerRunsEveryStepThereWithTheCodeRegisteredThere() throws Exception {
         Path home = home("FeCoNiCu_fcc");
-        var r = kkr4j("scf", SCAN.resolve("FeCoNiCu_fcc_ew1.2/inputcard_go").toString(), "--code", "replay",
+        Path workRoot = tmp.resolve("computer-work");
+        var unknown = kkr4j("scf", SCAN.resolve("FeCoNiCu_fcc_ew1.2/inputcard_go").toString(), "--code", "replay",
                 "--home", home.toString(), "--computer", "fugaku");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("not supported").contains("issue 6");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no computer named 'fugaku'");
+        var add = kkr4j("computer", "add", "here", "--transport", "local", "--scheduler", "direct", "--workdir",
+                workRoot.toString(), "--poll", "1", "--home", home.toString());
+        assertThat(add.code()).as(add.err()).isZero();
+        // the code registered on this machine is not on computer 'here'
+        var elsewhere = kkr4j("scf", SCAN.resolve("FeCoNiCu_fcc_ew1.2/inputcard_go").toString(), "--code", "replay",
+                "--home", home.toString(), "--computer", "here");
+        assertThat(elsewhere.code()).isEqualTo(2);
+        assertThat(elsewhere.err()).contains("code 'replay' is registered on this machine, not on here")
+                .contains("kkr4j code add NAME --computer here");
+        String launcher = tmp.resolve("bin/replay").toString();
+        var code = kkr4j("code", "add", "replay-here", "--computer", "here", "--path", launcher, "--version",
+                "cpa2002v010", "--home", home.toString());
+        assertThat(code.code()).as(code.err()).isZero();
+        var r = kkr4j("scf", SCAN.resolve("FeCoNiCu_fcc_ew1.2/inputcard_go").toString(), "--code", "replay-here",
+                "--computer", "here", "--home", home.toString(), "--probe", "never", "--grid", "0.4", "--dos-edelt",
+                "1e-3", "--dos-window", "3.0,3.0");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("go ewidth=1.2000").contains("finished: converged with ewidth 1.2000");
+        try (Store store = Stores.open(StoreLocation.sqlite(home))) {
+            var runs = store.runs(new RunQuery(null, null, 100, true));
+            assertThat(runs).hasSize(2);
+            // both the go and the dos went through a job on the computer, whose directories are gone again
+            for (var run : runs) {
+                assertThat(store.remoteJob(run.nodeId())).as(run.toString()).get()
+                        .satisfies(job -> assertThat(job.computer()).isEqualTo("here"));
+                assertThat(store.events(run.nodeId())).extracting(Event::reason)
+                        .anyMatch(reason -> reason.startsWith("submitted as job"));
+                assertThat(workRoot.resolve(run.uuid())).doesNotExist();
+            }
+        }
     }
 }

@@ -14,7 +14,10 @@ import org.kkr4j.io.SourceText;
 import org.kkr4j.io.akaikkr.AkaiVersion;
 import org.kkr4j.io.akaikkr.output.SpecxLog;
 import org.kkr4j.io.akaikkr.output.SpecxLogParser;
+import org.kkr4j.remote.ComputerSpec;
+import org.kkr4j.remote.transport.Transport;
 import org.kkr4j.store.Code;
+import org.kkr4j.store.Computer;
 import org.kkr4j.store.Store;
 
 /** Registers AkaiKKR executables: absolute path, declared version, SHA-256, helpers; checks the version where it can. */
@@ -37,12 +40,7 @@ public final class CodeRegistry {
      */
     public Registration add(String name, Path executable, AkaiVersion declared, Map<String, Path> helpers,
                             boolean probe) {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new EngineException("code name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
-        }
-        if (store.code(name).isPresent()) {
-            throw new EngineException("a code named '" + name + "' is already registered");
-        }
+        requireName(name);
         Path exe = requireExecutable(executable, "executable");
         Map<String, String> helperPaths = new LinkedHashMap<>();
         helpers.forEach((role, path) -> helperPaths.put(role, requireExecutable(path, role).toString()));
@@ -66,6 +64,46 @@ public final class CodeRegistry {
         }
         Code code = store.addCode(new Code(name, exe.toString(), declared.id(), sha, helperPaths, Instant.now()));
         return new Registration(code, detected, note);
+    }
+
+    /**
+     * Registers an executable that lives on a registered computer: it must exist there and be executable by the
+     * remote user; its SHA-256 is computed there ({@code sha256sum} over the computer's transport). It is not
+     * probed (that would be a job on the computer); {@code kkr4j computer test} checks it again later.
+     *
+     * @param opener opens the computer's transport (normally {@link ComputerSpec#openTransport()})
+     */
+    public Registration addRemote(String name, String computer, String remotePath, AkaiVersion declared,
+                                  java.util.function.Function<ComputerSpec, Transport> opener) {
+        requireName(name);
+        Computer c = store.computer(computer).orElseThrow(() -> new EngineException("no computer named '" + computer
+                + "' is registered; add one with: kkr4j computer add " + computer + " ..."));
+        ComputerSpec spec = ComputerSettings.read(c);
+        String sha;
+        try (Transport t = opener.apply(spec)) {
+            String problem = RemoteExecutable.problem(t, remotePath);
+            if (problem != null) {
+                throw new EngineException(problem);
+            }
+            sha = RemoteExecutable.sha256(t, remotePath);
+        } catch (IOException e) {
+            throw new EngineException("cannot reach computer '" + computer + "' to look at " + remotePath + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while looking at " + remotePath + " on " + computer, e);
+        }
+        Code code = store.addCode(new Code(name, remotePath, declared.id(), sha, Map.of(), Instant.now(), computer));
+        return new Registration(code, Optional.empty(), "on computer " + computer + ", not probed");
+    }
+
+    private void requireName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new EngineException("code name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        if (store.code(name).isPresent()) {
+            throw new EngineException("a code named '" + name + "' is already registered");
+        }
     }
 
     private static Path requireExecutable(Path path, String role) {

@@ -24,6 +24,7 @@ import org.kkr4j.store.FileEntry;
 import org.kkr4j.store.Link;
 import org.kkr4j.store.LinkType;
 import org.kkr4j.store.Outcome;
+import org.kkr4j.remote.ComputerSpec;
 import org.kkr4j.store.RemoteJob;
 import org.kkr4j.store.Run;
 import org.kkr4j.store.RunCompletion;
@@ -77,6 +78,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private RemoteRuns remote;
+    private java.util.function.Function<ComputerSpec, org.kkr4j.remote.transport.Transport> transportOpener =
+            ComputerSpec::openTransport;
 
     public Engine(Store store, EngineSettings settings) {
         this.store = store;
@@ -93,9 +96,26 @@ public final class Engine implements AutoCloseable {
 
     private RemoteRuns remote() {
         if (remote == null) {
-            remote = new RemoteRuns(store, message -> listeners.forEach(l -> l.problem(0, message)));
+            remote = new RemoteRuns(store, message -> listeners.forEach(l -> l.problem(0, message)),
+                    transportOpener);
         }
         return remote;
+    }
+
+    /**
+     * Replaces how the transports of remote computers are opened (tests: explicit known hosts, counting
+     * wrappers); only before the first remote run.
+     */
+    void openTransportsWith(java.util.function.Function<ComputerSpec, org.kkr4j.remote.transport.Transport> opener) {
+        if (remote != null) {
+            throw new IllegalStateException("the transports of remote computers are already open");
+        }
+        this.transportOpener = opener;
+    }
+
+    /** Counters of the one transport the engine holds for {@code computer} (connections, commands), for tests. */
+    org.kkr4j.remote.transport.TransportStats transportStats(String computer) {
+        return remote().transportStats(computer);
     }
 
     /** Closes the connections to remote computers (one per computer). */

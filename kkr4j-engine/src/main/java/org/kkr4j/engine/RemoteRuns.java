@@ -1,6 +1,5 @@
 package org.kkr4j.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,6 @@ import org.kkr4j.store.Store;
  * them as it collects a local run. One transport (one SSH connection) per computer.
  */
 final class RemoteRuns implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(30);
 
@@ -73,34 +71,24 @@ final class RemoteRuns implements AutoCloseable {
     private final Map<String, Instant> unreachableUntil = new HashMap<>();
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(30);
 
-    RemoteRuns(Store store, Consumer<String> problems) {
+    /** @param opener makes a computer's transport from its settings (tests wrap it to count commands) */
+    RemoteRuns(Store store, Consumer<String> problems, java.util.function.Function<ComputerSpec, Transport> opener) {
         this.store = store;
         this.problems = problems;
-        this.transports = new TransportPool(name -> spec(name).openTransport());
+        this.transports = new TransportPool(name -> opener.apply(spec(name)));
+    }
+
+    /** Counters of the computer's one transport (connections opened, commands run), for tests. */
+    org.kkr4j.remote.transport.TransportStats transportStats(String computer) {
+        return transports.get(computer).stats();
     }
 
     ComputerSpec spec(String computer) {
         return specs.computeIfAbsent(computer, name -> {
             Computer c = store.computer(name).orElseThrow(() -> new EngineException("computer '" + name
                     + "' is not registered; add it with: kkr4j computer add " + name + " ..."));
-            return read(c);
+            return ComputerSettings.read(c);
         });
-    }
-
-    static ComputerSpec read(Computer c) {
-        try {
-            return JSON.readValue(c.settingsJson(), ComputerSpec.class);
-        } catch (IOException e) {
-            throw new EngineException("computer '" + c.name() + "': unreadable settings: " + e.getMessage(), e);
-        }
-    }
-
-    static String write(ComputerSpec spec) {
-        try {
-            return JSON.writeValueAsString(spec);
-        } catch (IOException e) {
-            throw new EngineException("computer '" + spec.name() + "': " + e.getMessage(), e);
-        }
     }
 
     /** False for a while after the computer could not be reached, so that launches do not hammer its login node. */

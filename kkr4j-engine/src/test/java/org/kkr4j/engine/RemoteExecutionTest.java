@@ -32,7 +32,7 @@ class RemoteExecutionTest {
     private Code registerRemote(ReplayHarness h, Path workRoot, int maxQueued) {
         ComputerSpec spec = new ComputerSpec("here", "local", null, 0, null, null, null, "direct",
                 workRoot.toString(), maxQueued, 1, "", ComputerSpec.JobDefaults.serial(3600));
-        h.store.addComputer(new Computer("here", RemoteRuns.write(spec), Instant.now()));
+        h.store.addComputer(new Computer("here", ComputerSettings.write(spec), Instant.now()));
         Code local = h.store.code("replay").orElseThrow();
         return h.store.addCode(new Code("replay-here", local.path(), local.version(), local.sha256(), Map.of(),
                 Instant.now(), "here"));
@@ -73,7 +73,7 @@ class RemoteExecutionTest {
         try (ReplayHarness h = new ReplayHarness(tmp.resolve("home"))) {
             ComputerSpec spec = new ComputerSpec("away", "ssh", "127.0.0.1", 1, "nobody", null, null, "slurm",
                     "/tmp/kkr4j-nowhere", 10, 1, "", ComputerSpec.JobDefaults.serial(3600));
-            h.store.addComputer(new Computer("away", RemoteRuns.write(spec), Instant.now()));
+            h.store.addComputer(new Computer("away", ComputerSettings.write(spec), Instant.now()));
             Code local = h.store.code("replay").orElseThrow();
             h.store.addCode(new Code("replay-away", "/opt/specx", local.version(), local.sha256(), Map.of(),
                     Instant.now(), "away"));

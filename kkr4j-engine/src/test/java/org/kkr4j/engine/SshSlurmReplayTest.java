@@ -1,0 +1,219 @@
+package org.kkr4j.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.remote.ComputerSpec;
+import org.kkr4j.remote.transport.SshTransport;
+import org.kkr4j.remote.transport.UploadEntry;
+import org.kkr4j.replay.ReplayLauncher;
+import org.kkr4j.replay.ReplayMain;
+import org.kkr4j.store.Code;
+import org.kkr4j.store.Computer;
+import org.kkr4j.store.Outcome;
+import org.kkr4j.store.RemoteJob;
+import org.kkr4j.store.Run;
+
+/**
+ * Replayed runs through SSH + Slurm end to end: the code is the replay executable on the test HPC computer of
+ * {@code .ci/hpc-start}, the engine stages here, uploads, submits with sbatch, polls with squeue, downloads,
+ * collects and cleans up, with one SSH connection for the computer.
+ *
+ * <p>The remote user cannot read this machine's Maven repository, and the work root exists only in the servers'
+ * private mount namespace (no shared disk). So the setup puts what the replay needs on the remote side through
+ * SSH, as a user would install a code there: the replay's classes and jackson-core, the recordings of the
+ * systems used, and a launcher whose class path and recording root are those remote copies. Only the JDK is
+ * taken from the shared system directories (as a cluster's module would provide it).
+ */
+@HpcSshSlurm.Test
+class SshSlurmReplayTest {
+    private static final Path HEA = ReplayHarness.RECORDINGS.resolve("hea-3d");
+    private static final List<String> SYSTEMS = List.of("CrMnFeCo_bcc", "VCoNiCu_bcc", "MnFeCoCu_bcc", "TiCrFeCo_bcc");
+    private static final Duration T = Duration.ofMinutes(2);
+    private static final int POLL_SECONDS = 2;
+
+    @TempDir
+    static Path local;
+    private static HpcSshSlurm hpc;
+    /** The test's own connection for setup and checks; the engine opens its own. */
+    private static SshTransport setup;
+    private static String base;
+    private static String launcher;
+
+    @BeforeAll
+    static void installTheReplayOnTheComputer() throws Exception {
+        hpc = HpcSshSlurm.require();
+        base = hpc.remoteHome() + "/engine-it-" + Long.toString(System.nanoTime(), 36);
+        setup = hpc.open(hpc.computer("setup", base, 1, 1, ""));
+        List<UploadEntry> entries = new ArrayList<>();
+        entries.add(new UploadEntry(codeSource(ReplayMain.class), "lib/replay"));
+        entries.add(new UploadEntry(codeSource(com.fasterxml.jackson.core.JsonFactory.class), "lib/jackson-core.jar"));
+        for (String system : SYSTEMS) {
+            entries.add(new UploadEntry(HEA.resolve(system), "recordings/hea-3d/" + system));
+        }
+        Path script = ReplayLauncher.writeLauncher(local.resolve("bin"), "replay",
+                Path.of(System.getProperty("java.home")), base + "/lib/replay:" + base + "/lib/jackson-core.jar",
+                List.of(Path.of(base + "/recordings")));
+        entries.add(new UploadEntry(script, "bin/replay"));
+        setup.upload(entries, base, T);
+        assertThat(setup.run(List.of("test", "-x", base + "/bin/replay"), T).exitCode()).isZero();
+    }
+
+    @AfterAll
+    static void removeIt() throws Exception {
+        if (setup != null) {
+            // the recordings came with their read-only modes
+            setup.run(List.of("chmod", "-R", "u+w", base), T);
+            setup.removeTree(base, T);
+            setup.close();
+        }
+    }
+
+    private static Path codeSource(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /**
+     * Registers the computer and the replay on it (sha256 computed there). The launcher's index cache goes to
+     * the remote side through the computer's prepend text; {@code extraPrepend} adds more.
+     */
+    private static Code register(ReplayHarness h, String name, String extraPrepend) {
+        ComputerSpec spec = hpc.computer(name, base + "/runs-" + name, 10, POLL_SECONDS,
+                "KKR4J_REPLAY_INDEX_CACHE=" + base + "/replay.index\nexport KKR4J_REPLAY_INDEX_CACHE\n" + extraPrepend);
+        h.store.addComputer(new Computer(name, ComputerSettings.write(spec), Instant.now()));
+        return new CodeRegistry(h.store, Duration.ofSeconds(20)).addRemote("replay-" + name, name, launcher(),
+                AkaiVersion.CPA2002V010, hpc::open).code();
+    }
+
+    private static String launcher() {
+        return base + "/bin/replay";
+    }
+
+    private static List<Run> submitAll(Engine engine, String code) throws Exception {
+        List<Run> runs = new ArrayList<>();
+        for (String system : SYSTEMS) {
+            runs.add(engine.submit(RunRequest.of(code, Files.readAllBytes(HEA.resolve(system).resolve("inputcard_go")),
+                    system, List.of())));
+        }
+        return runs;
+    }
+
+    /** Every run ended as recorded (exit 0, converged), with the recorded log byte for byte; its remote directory is gone. */
+    private static void assertAsRecorded(ReplayHarness h, Engine engine, List<Run> runs, String computer)
+            throws Exception {
+        for (int i = 0; i < runs.size(); i++) {
+            Run done = h.store.run(runs.get(i).nodeId()).orElseThrow();
+            assertThat(done.outcome()).as("%s\nevents: %s\nstderr: %s", done, h.store.events(done.nodeId()),
+                    engine.readOutput(done.nodeId(), WorkDirectory.STDERR).map(String::new).orElse("(none)"))
+                    .isEqualTo(Outcome.CONVERGED);
+            assertThat(done.exitCode()).isZero();
+            assertThat(engine.readOutput(done.nodeId(), WorkDirectory.STDOUT).orElseThrow())
+                    .isEqualTo(Files.readAllBytes(HEA.resolve(SYSTEMS.get(i)).resolve("out_go.log")));
+            assertThat(engine.readOutput(done.nodeId(), "data/pot").orElseThrow())
+                    .isEqualTo(Files.readAllBytes(HEA.resolve(SYSTEMS.get(i)).resolve("data/pot")));
+            RemoteJob job = h.store.remoteJob(done.nodeId()).orElseThrow();
+            assertThat(job.computer()).isEqualTo(computer);
+            assertThat(job.remoteDir()).isEqualTo(base + "/runs-" + computer + "/" + done.uuid());
+            assertThat(setup.exists(job.remoteDir(), T)).as("remote directory of run " + done.nodeId()).isFalse();
+        }
+    }
+
+    @Test
+    void recordedRunsGoThroughSshAndSlurmWithOneConnectionAndOneSqueuePerInterval() throws Exception {
+        try (ReplayHarness h = new ReplayHarness(local.resolve("home-once"))) {
+            Code code = register(h, "slurm-once", "");
+            assertThat(code.sha256()).isEqualTo(Sha256.of(local.resolve("bin/replay")));
+            // what kkr4j computer test reports for it: login, squeue answers, the work root takes files, the code
+            List<ComputerCheck.Check> checks = new ComputerCheck(h.store, hpc::open).run("slurm-once", c -> { });
+            assertThat(checks).extracting(ComputerCheck.Check::what).containsExactly("login",
+                    "scheduler slurm answers a status query", "work root " + base + "/runs-slurm-once writable",
+                    "code replay-slurm-once (" + launcher() + ")");
+            assertThat(checks).allSatisfy(c -> assertThat(c.ok()).as(c.toString()).isTrue());
+            List<CountingTransport> opened = new ArrayList<>();
+            try (Engine engine = h.engine(1)) {
+                engine.openTransportsWith(spec -> {
+                    CountingTransport t = new CountingTransport(hpc.open(spec));
+                    opened.add(t);
+                    return t;
+                });
+                List<Run> runs = submitAll(engine, code.name());
+                engine.runUntilDone(runs.stream().map(Run::nodeId).toList());
+                assertAsRecorded(h, engine, runs, "slurm-once");
+
+                assertThat(opened).hasSize(1);
+                assertThat(engine.transportStats("slurm-once").connectionsOpened()).isEqualTo(1);
+                CountingTransport t = opened.get(0);
+                assertThat(t.of("sbatch")).hasSize(SYSTEMS.size());
+                List<String> jobIds = runs.stream().map(r -> h.store.remoteJob(r.nodeId()).orElseThrow().jobId())
+                        .toList();
+                // status queries name job ids (--jobs=); the look-ups before each submission name the run (--name=)
+                List<CountingTransport.Command> status = t.of("squeue").stream()
+                        .filter(c -> c.argv().stream().anyMatch(a -> a.startsWith("--jobs="))).toList();
+                assertThat(status).isNotEmpty();
+                // the first query covers every job: the batch is polled with one squeue, not one per job
+                assertThat(status.get(0).argv()).contains("--jobs=" + String.join(",", jobIds));
+                for (int i = 1; i < status.size(); i++) {
+                    assertThat(Duration.between(status.get(i - 1).at(), status.get(i).at()))
+                            .as("status query %d came within the poll interval of the one before", i)
+                            .isGreaterThanOrEqualTo(Duration.ofSeconds(POLL_SECONDS).minusMillis(50));
+                }
+                assertThat(t.of("sacct")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anEngineStoppedMidBatchIsReplacedByOneThatAdoptsTheJobsWithoutSubmittingAgain() throws Exception {
+        try (ReplayHarness h = new ReplayHarness(local.resolve("home-restart"))) {
+            // each replayed run takes 6 s, so the jobs are still in the queue when the second engine starts
+            Code code = register(h, "slurm-restart", "KKR4J_REPLAY_SECONDS=6\nexport KKR4J_REPLAY_SECONDS\n");
+            List<Run> runs;
+            CountingTransport first;
+            try (Engine engine = h.engine(1)) {
+                List<CountingTransport> opened = new ArrayList<>();
+                engine.openTransportsWith(spec -> {
+                    CountingTransport t = new CountingTransport(hpc.open(spec));
+                    opened.add(t);
+                    return t;
+                });
+                runs = submitAll(engine, code.name());
+                engine.step();
+                first = opened.get(0);
+                assertThat(first.of("sbatch")).hasSize(SYSTEMS.size());
+                // the engine stops here: its connection closes, the jobs stay queued or running on the computer
+            }
+            for (Run r : runs) {
+                assertThat(h.store.run(r.nodeId()).orElseThrow().state()).isEqualTo(org.kkr4j.store.RunState.RUNNING);
+            }
+            List<CountingTransport> opened = new ArrayList<>();
+            try (Engine engine = h.engine(1)) {
+                engine.openTransportsWith(spec -> {
+                    CountingTransport t = new CountingTransport(hpc.open(spec));
+                    opened.add(t);
+                    return t;
+                });
+                engine.runUntilDone(runs.stream().map(Run::nodeId).toList());
+                assertAsRecorded(h, engine, runs, "slurm-restart");
+                assertThat(opened).hasSize(1);
+                assertThat(opened.get(0).of("sbatch")).as("jobs submitted again after the restart").isEmpty();
+                assertThat(engine.transportStats("slurm-restart").connectionsOpened()).isEqualTo(1);
+                for (Run r : runs) {
+                    assertThat(h.store.events(r.nodeId())).extracting(org.kkr4j.store.Event::reason)
+                            .anyMatch(reason -> reason.contains("adopted after an engine restart"));
+                }
+            }
+        }
+    }
+
+}
