@@ -54,7 +54,7 @@ final class ScfHarness implements AutoCloseable {
         workflowId = store.createWorkflow("workflow.scf", "test", null).id();
         SpecxRunner runner = new EngineSpecxRunner(engine, "replay", version, 1, workflowId, engine::runUntilDone);
         return new ScfProcedure(runner, settings, version, ((TrailSink) printed::add)
-                .and(new StoreTrailSink(store, workflowId)).and(System.out::println)).run(card);
+                .and(new StoreTrailSink(store, workflowId))).run(card);
     }
 
     /** The card text the procedure writes for {@code deck}: what a scenario recording must hold to answer it. */
