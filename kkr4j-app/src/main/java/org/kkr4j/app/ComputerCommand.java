@@ -90,6 +90,12 @@ final class ComputerCommand implements Runnable {
         int mpi;
         @Option(names = "--module", paramLabel = "M", description = "environment module loaded by every job (repeatable)")
         List<String> modules = new ArrayList<>();
+        @Option(names = "--pack", paramLabel = "N", defaultValue = "0",
+                description = "put up to N runs into one batch job (default 0: one job per run)")
+        int pack;
+        @Option(names = "--pack-workers", paramLabel = "W", defaultValue = "1",
+                description = "runs a packed job works on at the same time (default 1)")
+        int packWorkers;
 
         @Override
         public Integer call() {
@@ -104,7 +110,10 @@ final class ComputerCommand implements Runnable {
             ComputerSpec computer = new ComputerSpec(name, transport, host, port, user,
                     key == null ? null : key.toAbsolutePath().normalize().toString(), proxyJump, scheduler, workdir,
                     maxQueued, pollSeconds, prependText, new ComputerSpec.JobDefaults(queue, account,
-                    walltimeSeconds(walltime), nodes, mpi, modules));
+                    walltimeSeconds(walltime), nodes, mpi, modules), pack, packWorkers);
+            if (packWorkers < 1) {
+                throw new IllegalArgumentException("--pack-workers must be at least 1");
+            }
             if (!transport.equals("ssh") && (host != null || user != null || key != null || proxyJump != null
                     || port != 0)) {
                 throw new IllegalArgumentException("--host, --port, --user, --key and --proxy-jump need --transport ssh");
@@ -116,7 +125,8 @@ final class ComputerCommand implements Runnable {
                 }
                 store.addComputer(new Computer(name, ComputerSettings.write(computer), Instant.now()));
                 out.println("registered computer '" + name + "': " + reach(computer) + ", scheduler " + scheduler
-                        + ", work root " + workdir);
+                        + ", work root " + workdir + (computer.packs() ? ", " + pack + " runs per job, "
+                        + computer.packWorkers() + " at a time" : ""));
                 out.println("  check it with: kkr4j computer test " + name);
             }
             return 0;

@@ -102,6 +102,21 @@ class ComputerCliTest {
     }
 
     @Test
+    void packingIsStoredWithTheComputer() throws Exception {
+        var add = addComputer("--pack", "50", "--pack-workers", "8");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("50 runs per job, 8 at a time");
+        JsonNode settings = Json.mapper().readTree(kkr4j("computer", "list", "--json", "--home", home.toString())
+                .out()).get(0).get("settings");
+        assertThat(settings.get("packSize").asInt()).isEqualTo(50);
+        assertThat(settings.get("packWorkers").asInt()).isEqualTo(8);
+        var bad = kkr4j("computer", "add", "other", "--transport", "local", "--scheduler", "direct", "--workdir",
+                workRoot.toString(), "--pack", "-1", "--home", home.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--pack must be 0 (no packing) or more");
+    }
+
+    @Test
     void sshSettingsStoreTheKeyPathNeverItsContent() throws Exception {
         Path key = tmp.resolve("id_test");
         Files.writeString(key, "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret-material\n");

@@ -405,10 +405,16 @@ public final class Engine implements AutoCloseable {
             poll(w, now);
         }
         int free = settings.cores() - watched.values().stream().mapToInt(w -> w.slots).sum();
-        for (Run run : store.runs(RunQuery.queue(Math.max(free, 1) * 2 + QUEUE_LOOKAHEAD))) {
+        // runs of packing computers, by computer and thread count, in queue order
+        Map<String, List<Run>> toPack = new java.util.LinkedHashMap<>();
+        for (Run run : store.runs(RunQuery.queue(Math.max(free, 1) * 2 + QUEUE_LOOKAHEAD + packLookahead()))) {
             Optional<Code> code = store.code(run.codeName());
             if (code.isPresent() && code.get().remote()) {
                 String computer = code.get().computer();
+                if (packing(computer)) {
+                    toPack.computeIfAbsent(computer + "\u0000" + run.threads(), k -> new ArrayList<>()).add(run);
+                    continue;
+                }
                 if (remote().reachable(computer, now) && remote().queued(computer) < maxQueued(computer)) {
                     launch(run);
                 }
@@ -420,6 +426,17 @@ public final class Engine implements AutoCloseable {
             }
             if (launch(run)) {
                 free -= need;
+            }
+        }
+        for (Map.Entry<String, List<Run>> e : toPack.entrySet()) {
+            String computer = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+            int size = remote().spec(computer).packSize();
+            List<Run> runs = e.getValue();
+            for (int from = 0; from < runs.size(); from += size) {
+                if (!remote().reachable(computer, Instant.now()) || remote().queued(computer) >= maxQueued(computer)) {
+                    break;
+                }
+                launchPack(computer, runs.subList(from, Math.min(from + size, runs.size())));
             }
         }
         return !watched.isEmpty() || (remote != null && remote.size() > 0) || store.countRuns(RunState.QUEUED) > 0;
@@ -445,6 +462,26 @@ public final class Engine implements AutoCloseable {
             }
             sleep(settings.pollInterval());
         }
+    }
+
+    private boolean packing(String computer) {
+        try {
+            return remote().spec(computer).packs();
+        } catch (EngineException e) {
+            return false;
+        }
+    }
+
+    /** Queued runs looked at so that every packing computer can fill the jobs it may still queue. */
+    private int packLookahead() {
+        int n = 0;
+        for (org.kkr4j.store.Computer c : store.computers()) {
+            if (packing(c.name())) {
+                ComputerSpec spec = remote().spec(c.name());
+                n += spec.packSize() * Math.max(0, spec.maxQueued() - remote().queued(c.name()));
+            }
+        }
+        return n;
     }
 
     private int maxQueued(String computer) {
@@ -555,6 +592,89 @@ public final class Engine implements AutoCloseable {
         }
         listeners.forEach(l -> l.launched(running));
         return true;
+    }
+
+    /**
+     * Stages each run here and sends them to {@code computer} as one packed job (one upload, one submission). Runs
+     * that an earlier, unrecorded submission of the same pack does not hold are queued again.
+     */
+    private void launchPack(String computer, List<Run> runs) {
+        List<RemoteRuns.Staged> staged = new ArrayList<>();
+        for (Run queued : runs) {
+            Optional<Code> code = store.code(queued.codeName());
+            if (code.isEmpty()) {
+                fail(queued.nodeId(), "code '" + queued.codeName() + "' is no longer registered");
+                continue;
+            }
+            WorkDirectory dir = new WorkDirectory(settings.workRoot().resolve(queued.uuid()));
+            Run run;
+            try {
+                run = store.markLaunching(queued.nodeId(), dir.path().toString());
+            } catch (StaleStateException e) {
+                continue;
+            }
+            try {
+                StagedInputs inputs = stagedInputs(run.nodeId());
+                PreparedCard card = PreparedCard.read(inputs.card(), WorkDirectory.CARD,
+                        AkaiVersion.parse(code.get().version()), false);
+                dir.stage(inputs.card(), inputs.files(), card.directoriesToCreate(), Path.of(code.get().path()),
+                        run.threads());
+                staged.add(new RemoteRuns.Staged(run, code.get(), dir, card.directoriesToCreate()));
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(dir);
+                fail(run.nodeId(), "could not stage for " + computer + ": " + describe(e));
+            }
+        }
+        if (staged.isEmpty()) {
+            return;
+        }
+        Map<Long, String> taken;
+        try {
+            taken = remote().submitPack(computer, staged);
+        } catch (IOException e) {
+            boolean retry = RemoteRuns.connectionProblem(e);
+            if (retry) {
+                remote().unreachable(computer, Instant.now());
+            }
+            for (RemoteRuns.Staged s : staged) {
+                if (retry) {
+                    store.requeue(s.run().nodeId(), "computer " + computer + " not reachable (" + describe(e)
+                            + "); queued again");
+                } else {
+                    deleteQuietly(s.dir());
+                    fail(s.run().nodeId(), "could not submit to " + computer + ": " + describe(e));
+                }
+            }
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            staged.forEach(s -> store.requeue(s.run().nodeId(), "interrupted while submitting; queued again"));
+            return;
+        } catch (RuntimeException e) {
+            for (RemoteRuns.Staged s : staged) {
+                deleteQuietly(s.dir());
+                fail(s.run().nodeId(), "could not submit to " + computer + ": " + describe(e));
+            }
+            return;
+        }
+        for (RemoteRuns.Staged s : staged) {
+            String jobId = taken.get(s.run().nodeId());
+            if (jobId == null) {
+                store.requeue(s.run().nodeId(), "pack job on " + computer + " found from an earlier submission"
+                        + " does not hold this run; queued again");
+                continue;
+            }
+            Run running;
+            try {
+                running = store.markRunning(s.run().nodeId(), 0, 0, "submitted in packed job " + jobId + " ("
+                        + RemoteRuns.PACK_PREFIX + staged.get(0).run().uuid() + ", " + taken.size() + " runs) on "
+                        + computer);
+            } catch (StaleStateException e) {
+                remote().requestCancel(s.run().nodeId());
+                continue;
+            }
+            listeners.forEach(l -> l.launched(running));
+        }
     }
 
     private record StagedInputs(byte[] card, List<WorkDirectory.StagedFile> files) {

@@ -19,6 +19,8 @@ import org.kkr4j.remote.scheduler.ExitFile;
 import org.kkr4j.remote.scheduler.FinalState;
 import org.kkr4j.remote.scheduler.JobSpec;
 import org.kkr4j.remote.scheduler.JobStatus;
+import org.kkr4j.remote.scheduler.PackTask;
+import org.kkr4j.remote.scheduler.PackedJob;
 import org.kkr4j.remote.scheduler.RunLayout;
 import org.kkr4j.remote.scheduler.Scheduler;
 import org.kkr4j.remote.transport.Transport;
@@ -50,15 +52,19 @@ final class RemoteRuns implements AutoCloseable {
         final String remoteDir;
         final String jobId;
         final Instant started;
+        /** One of several runs of a packed job: it ends when its own exit file appears. */
+        final boolean packed;
         boolean cancelSent;
 
-        Job(long runId, String computer, WorkDirectory dir, String remoteDir, String jobId, Instant started) {
+        Job(long runId, String computer, WorkDirectory dir, String remoteDir, String jobId, Instant started,
+            boolean packed) {
             this.runId = runId;
             this.computer = computer;
             this.dir = dir;
             this.remoteDir = remoteDir;
             this.jobId = jobId;
             this.started = started;
+            this.packed = packed;
         }
     }
 
@@ -67,6 +73,11 @@ final class RemoteRuns implements AutoCloseable {
     private final Map<String, ComputerSpec> specs = new HashMap<>();
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private final Map<String, Instant> lastPoll = new HashMap<>();
+    /**
+     * Directory of each pack, by computer and job id, until the job has left the queue. For packs adopted after a
+     * restart the first run is not known: every run's candidate {@code pack-<uuid>} is listed, one removal covers all.
+     */
+    private final Map<String, Map<String, java.util.Set<String>>> packDirs = new HashMap<>();
     private final Consumer<String> problems;
     private final Map<String, Instant> unreachableUntil = new HashMap<>();
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(30);
@@ -108,17 +119,19 @@ final class RemoteRuns implements AutoCloseable {
                 || e instanceof org.kkr4j.remote.CommandTimeoutException;
     }
 
-    /** Jobs of kkr4j this engine has in the computer's queue now. */
+    /** Jobs of kkr4j this engine has in the computer's queue now (a packed job counts once). */
     int queued(String computer) {
-        return (int) jobs.values().stream().filter(j -> j.computer.equals(computer)).count();
+        return (int) jobs.values().stream().filter(j -> j.computer.equals(computer)).map(j -> j.jobId).distinct()
+                .count();
     }
 
     boolean watching(long runId) {
         return jobs.containsKey(runId);
     }
 
+    /** Runs watched, plus packs whose directory is still to be removed. */
     int size() {
-        return jobs.size();
+        return jobs.size() + packDirs.values().stream().mapToInt(Map::size).sum();
     }
 
     /**
@@ -145,13 +158,8 @@ final class RemoteRuns implements AutoCloseable {
                 entries.add(new UploadEntry(dir.path().resolve(f), f));
             }
             t.upload(entries, remoteDir, TRANSFER_TIMEOUT);
-            List<String> commands = new ArrayList<>();
-            for (String d : directories) {
-                commands.add("mkdir -p " + ShellQuoting.quote("directory", d));
-            }
-            commands.add("OMP_NUM_THREADS=" + run.threads() + " " + ShellQuoting.quote("executable", code.path())
-                    + " < " + WorkDirectory.CARD + " > " + WorkDirectory.STDOUT + " 2> " + WorkDirectory.STDERR);
-            JobSpec job = JobSpec.single(run.uuid(), remoteDir, commands, spec.resources(run.threads()))
+            JobSpec job = JobSpec.single(run.uuid(), remoteDir, runCommands(run, code, directories),
+                            spec.resources(run.threads()))
                     .withModules(spec.defaults().modules()).withPrependText(spec.prepend());
             t.mkdirs(RunLayout.path(remoteDir, RunLayout.DIR), COMMAND_TIMEOUT);
             t.writeFile(job.scriptPath(), scheduler.jobScript(job).getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -159,14 +167,126 @@ final class RemoteRuns implements AutoCloseable {
             jobId = scheduler.parseSubmit(t.run(scheduler.submitCommand(job), COMMAND_TIMEOUT));
         }
         store.recordRemoteJob(new RemoteJob(run.nodeId(), code.computer(), remoteDir, jobId, Instant.now()));
-        jobs.put(run.nodeId(), new Job(run.nodeId(), code.computer(), dir, remoteDir, jobId, Instant.now()));
+        jobs.put(run.nodeId(), new Job(run.nodeId(), code.computer(), dir, remoteDir, jobId, Instant.now(), false));
         return jobId;
+    }
+
+    /** The single-run command line of a run, also the command of its task in a packed job. */
+    private static List<String> runCommands(Run run, Code code, List<String> directories) {
+        List<String> commands = new ArrayList<>();
+        for (String d : directories) {
+            commands.add("mkdir -p " + ShellQuoting.quote("directory", d));
+        }
+        commands.add("OMP_NUM_THREADS=" + run.threads() + " " + ShellQuoting.quote("executable", code.path())
+                + " < " + WorkDirectory.CARD + " > " + WorkDirectory.STDOUT + " 2> " + WorkDirectory.STDERR);
+        return commands;
+    }
+
+    /** A run staged here, waiting to go into a packed job. */
+    record Staged(Run run, Code code, WorkDirectory dir, List<String> directories) {
+    }
+
+    /** Prefix of a pack's id; the id is the prefix and the uuid of the pack's first run. */
+    static final String PACK_PREFIX = "pack-";
+    /** File in a pack's directory listing the uuids of its runs, one a line. */
+    static final String PACK_RUNS = "runs";
+
+    /**
+     * Uploads the directories of all {@code batch} runs (all of one computer, same thread count) in one tar
+     * stream and submits one packed job for them. Before submitting, the pack's name is looked up: a pack
+     * submitted by an engine that stopped before recording it is taken over instead, for those of its runs
+     * that are in the batch (its {@value #PACK_RUNS} file says which).
+     *
+     * @return the job id of each run of the batch that is now in the pack; the others are to be queued again
+     */
+    Map<Long, String> submitPack(String computer, List<Staged> batch) throws IOException, InterruptedException {
+        ComputerSpec spec = spec(computer);
+        Transport t = transports.get(computer);
+        Scheduler scheduler = spec.openScheduler();
+        String root = resolveHome(t, spec.workRoot());
+        root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        String packId = PACK_PREFIX + batch.get(0).run().uuid();
+        String packDir = root + "/" + packId;
+        for (Staged s : batch) {
+            store.recordRemoteJob(new RemoteJob(s.run().nodeId(), computer, root + "/" + s.run().uuid(), null,
+                    Instant.now()));
+        }
+        List<String> existing = scheduler.parseLookup(t.run(scheduler.lookupByNameCommand(packId), COMMAND_TIMEOUT),
+                packId);
+        String jobId;
+        java.util.Set<String> members = new java.util.HashSet<>();
+        if (!existing.isEmpty()) {
+            jobId = existing.get(0);
+            CommandResult runs = t.run(List.of("cat", packDir + "/" + PACK_RUNS), COMMAND_TIMEOUT);
+            if (runs.exitCode() != 0) {
+                throw new IOException("pack " + packId + " is job " + jobId + " on " + computer
+                        + " but its run list cannot be read: " + runs.stderr());
+            }
+            members.addAll(List.of(runs.stdout().split("\n")));
+        } else {
+            Path scratch = Files.createTempDirectory(batch.get(0).dir().path().getParent(), ".pack-");
+            try {
+                List<UploadEntry> entries = new ArrayList<>();
+                List<PackTask> tasks = new ArrayList<>();
+                StringBuilder runList = new StringBuilder();
+                for (Staged s : batch) {
+                    String uuid = s.run().uuid();
+                    PackTask task = new PackTask(uuid, root + "/" + uuid, runCommands(s.run(), s.code(),
+                            s.directories()));
+                    tasks.add(task);
+                    runList.append(uuid).append('\n');
+                    entries.add(new UploadEntry(s.dir().path().resolve(WorkDirectory.CARD),
+                            uuid + "/" + WorkDirectory.CARD));
+                    for (String f : s.dir().codeFiles()) {
+                        entries.add(new UploadEntry(s.dir().path().resolve(f), uuid + "/" + f));
+                    }
+                    Path script = scratch.resolve(uuid + ".sh");
+                    Files.writeString(script, PackedJob.taskScript(task));
+                    entries.add(new UploadEntry(script, uuid + "/" + RunLayout.TASK_SCRIPT));
+                    members.add(uuid);
+                }
+                JobSpec job = JobSpec.packed(packId, packDir, tasks, spec.resources(batch.get(0).run().threads())
+                                .withParallelTasks(spec.packWorkers()))
+                        .withModules(spec.defaults().modules()).withPrependText(spec.prepend());
+                Path runsFile = scratch.resolve(PACK_RUNS);
+                Files.writeString(runsFile, runList);
+                Path jobScript = scratch.resolve("job.sh");
+                Files.writeString(jobScript, scheduler.jobScript(job));
+                entries.add(new UploadEntry(runsFile, packId + "/" + PACK_RUNS));
+                entries.add(new UploadEntry(jobScript, packId + "/" + RunLayout.SCRIPT));
+                // every run directory, the run list and the job script in one tar stream
+                t.upload(entries, root, TRANSFER_TIMEOUT);
+                jobId = scheduler.parseSubmit(t.run(scheduler.submitCommand(job), COMMAND_TIMEOUT));
+            } finally {
+                deleteTree(scratch);
+            }
+        }
+        packDirs.computeIfAbsent(computer, k -> new LinkedHashMap<>())
+                .computeIfAbsent(jobId, k -> new java.util.LinkedHashSet<>()).add(packDir);
+        Map<Long, String> taken = new LinkedHashMap<>();
+        for (Staged s : batch) {
+            if (members.contains(s.run().uuid())) {
+                String remoteDir = root + "/" + s.run().uuid();
+                store.recordRemoteJob(new RemoteJob(s.run().nodeId(), computer, remoteDir, jobId, Instant.now()));
+                jobs.put(s.run().nodeId(), new Job(s.run().nodeId(), computer, s.dir(), remoteDir, jobId,
+                        Instant.now(), true));
+                taken.put(s.run().nodeId(), jobId);
+            }
+        }
+        return taken;
     }
 
     /** Watches a run found RUNNING with a recorded job after an engine restart. */
     void adopt(Run run, RemoteJob job, WorkDirectory dir) {
+        // watching a single job's run by its exit file as well is harmless, so the computer's setting decides
+        boolean packed = spec(job.computer()).packs();
         jobs.put(run.nodeId(), new Job(run.nodeId(), job.computer(), dir, job.remoteDir(), job.jobId(),
-                run.started() != null ? run.started() : Instant.now()));
+                run.started() != null ? run.started() : Instant.now(), packed));
+        if (packed) {
+            packDirs.computeIfAbsent(job.computer(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(job.jobId(), k -> new java.util.LinkedHashSet<>())
+                    .add(parent(job.remoteDir()) + "/" + PACK_PREFIX + run.uuid());
+        }
     }
 
     void requestCancel(long runId) {
@@ -181,6 +301,13 @@ final class RemoteRuns implements AutoCloseable {
         try {
             Files.createDirectories(j.dir.path());
             j.dir.markTermination(Termination.CANCELLED);
+            if (j.packed && jobs.values().stream().anyMatch(o -> o.runId != j.runId && o.jobId.equals(j.jobId)
+                    && o.computer.equals(j.computer) && !store.run(o.runId).map(Run::cancelRequested).orElse(true))) {
+                // the pack's job also runs other runs: this one is recorded as cancelled when it ends, and the job
+                // is cancelled once every run in it is
+                j.cancelSent = true;
+                return;
+            }
             Scheduler scheduler = spec(j.computer).openScheduler();
             transports.get(j.computer).run(scheduler.cancelCommand(List.of(j.jobId)), COMMAND_TIMEOUT);
             j.cancelSent = true;
@@ -204,6 +331,11 @@ final class RemoteRuns implements AutoCloseable {
         for (Job j : jobs.values()) {
             byComputer.computeIfAbsent(j.computer, k -> new ArrayList<>()).add(j);
         }
+        packDirs.forEach((computer, dirs) -> {
+            if (!dirs.isEmpty()) {
+                byComputer.computeIfAbsent(computer, k -> new ArrayList<>());
+            }
+        });
         List<Home> ready = new ArrayList<>();
         for (Map.Entry<String, List<Job>> e : byComputer.entrySet()) {
             String computer = e.getKey();
@@ -234,12 +366,24 @@ final class RemoteRuns implements AutoCloseable {
                 cancel(j);
             }
         }
-        List<String> ids = list.stream().map(j -> j.jobId).toList();
+        Map<String, java.util.Set<String>> packs = packDirs.getOrDefault(computer, Map.of());
+        List<String> ids = java.util.stream.Stream.concat(list.stream().map(j -> j.jobId), packs.keySet().stream())
+                .distinct().toList();
         CommandResult answer = t.run(scheduler.statusCommand(ids), COMMAND_TIMEOUT);
         Map<String, JobStatus> status = scheduler.parseStatus(answer, ids);
         List<Home> ready = new ArrayList<>();
+        List<Job> packedRunning = list.stream().filter(j -> j.packed
+                && status.getOrDefault(j.jobId, JobStatus.notListed()).isActive()).toList();
+        java.util.Set<String> exited = packedRunning.isEmpty() ? java.util.Set.of() : exitedRuns(t, packedRunning);
+        List<Job> packedEnded = new ArrayList<>();
         for (Job j : list) {
             JobStatus s = status.getOrDefault(j.jobId, JobStatus.notListed());
+            if (j.packed) {
+                if (!s.isActive() || exited.contains(j.remoteDir)) {
+                    packedEnded.add(j);
+                }
+                continue;
+            }
             if (s.isActive()) {
                 continue;
             }
@@ -250,7 +394,118 @@ final class RemoteRuns implements AutoCloseable {
             jobs.remove(j.runId);
             ready.add(new Home(j.runId, j.dir, j.started));
         }
+        if (!packedEnded.isEmpty()) {
+            ready.addAll(finishPacked(t, packedEnded, status));
+        }
+        // a pack whose job has left the queue and whose runs are all home: its directory goes
+        for (String id : new ArrayList<>(packs.keySet())) {
+            boolean gone = !status.getOrDefault(id, JobStatus.notListed()).isActive();
+            if (gone && jobs.values().stream().noneMatch(j -> j.computer.equals(computer) && j.jobId.equals(id))) {
+                List<String> rm = new ArrayList<>(List.of("rm", "-rf", "--"));
+                rm.addAll(packs.get(id));
+                CommandResult removed = t.run(rm, COMMAND_TIMEOUT);
+                if (removed.exitCode() != 0) {
+                    problems.accept("computer " + computer + ": pack directory of job " + id + " not removed: "
+                            + removed.stderr().strip());
+                }
+                packs.remove(id);
+            }
+        }
         return ready;
+    }
+
+    /** The run directories (of runs of packed jobs) that hold an exit file now: one {@code find} for all. */
+    private java.util.Set<String> exitedRuns(Transport t, List<Job> list) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("find"));
+        list.stream().map(j -> parent(j.remoteDir)).distinct().forEach(argv::add);
+        argv.addAll(List.of("-mindepth", "3", "-maxdepth", "3", "-path", "*/" + RunLayout.EXIT, "-type", "f"));
+        CommandResult r = t.run(argv, COMMAND_TIMEOUT);
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        String suffix = "/" + RunLayout.EXIT;
+        for (String line : r.stdout().split("\n")) {
+            if (line.endsWith(suffix)) {
+                dirs.add(line.substring(0, line.length() - suffix.length()));
+            }
+        }
+        if (r.exitCode() != 0 && dirs.isEmpty()) {
+            throw new IOException("cannot list the exit files on " + t.computer() + ": " + r.stderr().strip());
+        }
+        return dirs;
+    }
+
+    private static String parent(String remoteDir) {
+        String d = remoteDir.endsWith("/") ? remoteDir.substring(0, remoteDir.length() - 1) : remoteDir;
+        int slash = d.lastIndexOf('/');
+        return slash <= 0 ? "/" : d.substring(0, slash);
+    }
+
+    private static String leaf(String remoteDir) {
+        String d = remoteDir.endsWith("/") ? remoteDir.substring(0, remoteDir.length() - 1) : remoteDir;
+        return d.substring(d.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Brings home the files of runs of packed jobs that ended in this poll: one listing and one tar download for
+     * all of them (per parent directory, which is the computer's work root).
+     */
+    private List<Home> finishPacked(Transport t, List<Job> ended, Map<String, JobStatus> status) throws IOException,
+            InterruptedException {
+        List<Home> ready = new ArrayList<>();
+        Map<String, List<Job>> byParent = new LinkedHashMap<>();
+        for (Job j : ended) {
+            byParent.computeIfAbsent(parent(j.remoteDir), k -> new ArrayList<>()).add(j);
+        }
+        for (Map.Entry<String, List<Job>> e : byParent.entrySet()) {
+            String root = e.getKey();
+            List<Job> list = e.getValue();
+            List<String> argv = new ArrayList<>(List.of("find"));
+            list.forEach(j -> argv.add(j.remoteDir));
+            argv.addAll(List.of("-type", "f"));
+            CommandResult listing = t.run(argv, COMMAND_TIMEOUT);
+            Map<String, List<String>> filesOf = new HashMap<>();
+            List<String> all = new ArrayList<>();
+            String rootPrefix = root.endsWith("/") ? root : root + "/";
+            for (String line : listing.stdout().split("\n")) {
+                if (!line.startsWith(rootPrefix)) {
+                    continue;
+                }
+                String rel = line.substring(rootPrefix.length());
+                int slash = rel.indexOf('/');
+                if (slash < 0) {
+                    continue;
+                }
+                String inRun = rel.substring(slash + 1);
+                if (wanted(inRun)) {
+                    filesOf.computeIfAbsent(rel.substring(0, slash), k -> new ArrayList<>()).add(inRun);
+                    all.add(rel);
+                }
+            }
+            Path staging = Files.createTempDirectory(list.get(0).dir.path().getParent(), ".fetch-");
+            try {
+                if (!all.isEmpty()) {
+                    t.download(root, all, staging, TRANSFER_TIMEOUT);
+                }
+                for (Job j : list) {
+                    JobStatus s = status.getOrDefault(j.jobId, JobStatus.notListed());
+                    // the run's own exit file ends it even while its pack's job goes on with other runs
+                    JobStatus seen = s.isActive() ? JobStatus.notListed() : s;
+                    Files.createDirectories(j.dir.path());
+                    settle(j, staging.resolve(leaf(j.remoteDir)), filesOf.getOrDefault(leaf(j.remoteDir), List.of()),
+                            seen);
+                    jobs.remove(j.runId);
+                    ready.add(new Home(j.runId, j.dir, j.started));
+                }
+            } finally {
+                deleteTree(staging);
+            }
+        }
+        return ready;
+    }
+
+    /** The files of a run directory worth bringing home: what the run wrote and the markers of how it ended. */
+    private static boolean wanted(String rel) {
+        return !rel.equals(WorkDirectory.CARD) && (!rel.startsWith(RunLayout.DIR + "/")
+                || rel.equals(RunLayout.EXIT) || rel.equals(RunLayout.END) || rel.equals(RunLayout.START));
     }
 
     /** Brings the run's files home and records why it ended; a vanished job without its exit file is not "done". */
@@ -260,49 +515,55 @@ final class RemoteRuns implements AutoCloseable {
         List<String> files = new ArrayList<>();
         String prefix = j.remoteDir.endsWith("/") ? j.remoteDir : j.remoteDir + "/";
         for (String line : listing.stdout().split("\n")) {
-            if (line.startsWith(prefix)) {
-                String rel = line.substring(prefix.length());
-                if (!rel.equals(WorkDirectory.CARD) && (!rel.startsWith(RunLayout.DIR + "/")
-                        || rel.equals(RunLayout.EXIT) || rel.equals(RunLayout.END) || rel.equals(RunLayout.START))) {
-                    files.add(rel);
-                }
+            if (line.startsWith(prefix) && wanted(line.substring(prefix.length()))) {
+                files.add(line.substring(prefix.length()));
             }
         }
         Path staging = Files.createTempDirectory(j.dir.path().getParent(), ".fetch-");
         try {
             t.download(j.remoteDir, files, staging, TRANSFER_TIMEOUT);
-            Optional<ExitFile> exit = readExit(staging);
-            FinalState end = FinalState.decide(status, exit);
-            if (end instanceof FinalState.StillActive) {
-                return end;
-            }
-            for (String f : files) {
-                Path from = staging.resolve(f);
-                if (Files.exists(from)) {
-                    Path to = j.dir.path().resolve(f);
-                    Files.createDirectories(to.getParent());
-                    Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            if (end instanceof FinalState.Killed k) {
-                switch (k.reason()) {
-                    case TIMED_OUT -> j.dir.markTermination(Termination.TIMED_OUT);
-                    case CANCELLED -> j.dir.markTermination(Termination.CANCELLED);
-                    default -> { }
-                }
-            }
-            String why = switch (end) {
-                case FinalState.Finished f -> "job " + j.jobId + " finished with exit status " + f.exitCode();
-                case FinalState.Killed k -> "job " + j.jobId + " killed: " + k.reason() + (k.detail() == null ? ""
-                        : " (" + k.detail() + ")");
-                case FinalState.Lost l -> "job " + j.jobId + " left the queue without an exit file: " + l.detail();
-                case FinalState.StillActive a -> "still active";
-            };
-            store.appendEvent(j.runId, "RUNNING", "RUNNING", why + " on " + j.computer, null);
-            return end;
+            return settle(j, staging, files, status);
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /**
+     * Decides how a run ended from the scheduler's word and its exit file in {@code staging}, moves its files into
+     * its local work directory and records why; a run still active is left alone.
+     */
+    private FinalState settle(Job j, Path staging, List<String> files, JobStatus status) throws IOException {
+        Optional<ExitFile> exit = readExit(staging);
+        FinalState end = FinalState.decide(status, exit);
+        if (end instanceof FinalState.StillActive) {
+            return end;
+        }
+        for (String f : files) {
+            Path from = staging.resolve(f);
+            if (Files.exists(from)) {
+                Path to = j.dir.path().resolve(f);
+                Files.createDirectories(to.getParent());
+                Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (end instanceof FinalState.Killed k) {
+            switch (k.reason()) {
+                case TIMED_OUT -> j.dir.markTermination(Termination.TIMED_OUT);
+                case CANCELLED -> j.dir.markTermination(Termination.CANCELLED);
+                default -> { }
+            }
+        }
+        String job = (j.packed ? "packed job " : "job ") + j.jobId;
+        String why = switch (end) {
+            case FinalState.Finished f -> job + (j.packed ? ": run" : "") + " finished with exit status "
+                    + f.exitCode();
+            case FinalState.Killed k -> job + " killed: " + k.reason() + (k.detail() == null ? ""
+                    : " (" + k.detail() + ")");
+            case FinalState.Lost l -> job + " left the queue without an exit file: " + l.detail();
+            case FinalState.StillActive a -> "still active";
+        };
+        store.appendEvent(j.runId, "RUNNING", "RUNNING", why + " on " + j.computer, null);
+        return end;
     }
 
     private static Optional<ExitFile> readExit(Path staging) throws IOException {

@@ -24,6 +24,9 @@ final class CountingTransport implements Transport {
 
     private final Transport inner;
     final List<Command> commands = new CopyOnWriteArrayList<>();
+    /** Tar streams sent and fetched. */
+    final java.util.concurrent.atomic.AtomicInteger uploads = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger downloads = new java.util.concurrent.atomic.AtomicInteger();
 
     CountingTransport(Transport inner) {
         this.inner = inner;
@@ -47,12 +50,14 @@ final class CountingTransport implements Transport {
     @Override
     public void upload(List<UploadEntry> entries, String remoteRoot, Duration timeout) throws IOException,
             InterruptedException {
+        uploads.incrementAndGet();
         inner.upload(entries, remoteRoot, timeout);
     }
 
     @Override
     public DownloadResult download(String remoteRoot, List<String> relativePaths, Path localRoot, Duration timeout)
             throws IOException, InterruptedException {
+        downloads.incrementAndGet();
         return inner.download(remoteRoot, relativePaths, localRoot, timeout);
     }
 

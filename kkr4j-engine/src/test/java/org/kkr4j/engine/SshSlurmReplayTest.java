@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kkr4j.io.akaikkr.AkaiVersion;
+import org.kkr4j.remote.CommandResult;
 import org.kkr4j.remote.ComputerSpec;
 import org.kkr4j.remote.transport.SshTransport;
 import org.kkr4j.remote.transport.UploadEntry;
@@ -89,8 +90,14 @@ class SshSlurmReplayTest {
      * the remote side through the computer's prepend text; {@code extraPrepend} adds more.
      */
     private static Code register(ReplayHarness h, String name, String extraPrepend) {
+        return register(h, name, extraPrepend, 0, 0);
+    }
+
+    /** As {@link #register(ReplayHarness, String, String)}, packing {@code packSize} runs into one job. */
+    private static Code register(ReplayHarness h, String name, String extraPrepend, int packSize, int packWorkers) {
         ComputerSpec spec = hpc.computer(name, base + "/runs-" + name, 10, POLL_SECONDS,
-                "KKR4J_REPLAY_INDEX_CACHE=" + base + "/replay.index\nexport KKR4J_REPLAY_INDEX_CACHE\n" + extraPrepend);
+                "KKR4J_REPLAY_INDEX_CACHE=" + base + "/replay.index\nexport KKR4J_REPLAY_INDEX_CACHE\n" + extraPrepend)
+                .withPacking(packSize, packWorkers);
         h.store.addComputer(new Computer(name, ComputerSettings.write(spec), Instant.now()));
         return new CodeRegistry(h.store, Duration.ofSeconds(20)).addRemote("replay-" + name, name, launcher(),
                 AkaiVersion.CPA2002V010, hpc::open).code();
@@ -216,4 +223,29 @@ class SshSlurmReplayTest {
         }
     }
 
+    @Test
+    void recordedRunsGoThroughOnePackedSlurmJob() throws Exception {
+        try (ReplayHarness h = new ReplayHarness(local.resolve("home-pack"))) {
+            Code code = register(h, "slurm-pack", "", SYSTEMS.size(), 2);
+            List<CountingTransport> opened = new ArrayList<>();
+            try (Engine engine = h.engine(1)) {
+                engine.openTransportsWith(spec -> {
+                    CountingTransport t = new CountingTransport(hpc.open(spec));
+                    opened.add(t);
+                    return t;
+                });
+                List<Run> runs = submitAll(engine, code.name());
+                engine.runUntilIdle();
+                assertAsRecorded(h, engine, runs, "slurm-pack");
+                CountingTransport t = opened.get(0);
+                assertThat(t.of("sbatch")).as("one packed job for the four runs").hasSize(1);
+                assertThat(t.uploads.get()).isEqualTo(1);
+                assertThat(runs.stream().map(r -> h.store.remoteJob(r.nodeId()).orElseThrow().jobId()).distinct())
+                        .hasSize(1);
+                assertThat(engine.transportStats("slurm-pack").connectionsOpened()).isEqualTo(1);
+                CommandResult left = setup.run(List.of("find", base + "/runs-slurm-pack", "-mindepth", "1"), T);
+                assertThat(left.stdout()).as("run and pack directories removed").isEmpty();
+            }
+        }
+    }
 }

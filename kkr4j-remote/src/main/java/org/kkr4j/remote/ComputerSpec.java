@@ -30,10 +30,21 @@ import org.kkr4j.remote.transport.Transport;
  * @param pollSeconds seconds between two status queries (one query covers every job of the computer)
  * @param prepend     text put at the top of every job script (module loads, environment), may be empty
  * @param defaults    job defaults
+ * @param packSize    runs per packed job; 0 or 1 for one job per run (settings stored before packing existed
+ *                    read as 0)
+ * @param packWorkers runs a packed job works on at the same time (0 reads as 1)
  */
 public record ComputerSpec(String name, String transport, String host, int port, String user, String keyFile,
                            String proxyJump, String scheduler, String workRoot, int maxQueued, int pollSeconds,
-                           String prepend, JobDefaults defaults) {
+                           String prepend, JobDefaults defaults, int packSize, int packWorkers) {
+
+    /** A computer that runs one job per run. */
+    public ComputerSpec(String name, String transport, String host, int port, String user, String keyFile,
+                        String proxyJump, String scheduler, String workRoot, int maxQueued, int pollSeconds,
+                        String prepend, JobDefaults defaults) {
+        this(name, transport, host, port, user, keyFile, proxyJump, scheduler, workRoot, maxQueued, pollSeconds,
+                prepend, defaults, 0, 0);
+    }
 
     /**
      * What every job of this computer asks for unless a run says otherwise.
@@ -89,6 +100,26 @@ public record ComputerSpec(String name, String transport, String host, int port,
         }
         prepend = prepend == null ? "" : prepend;
         Objects.requireNonNull(defaults, "defaults");
+        if (packSize < 0) {
+            throw new IllegalArgumentException("computer " + name + ": --pack must be 0 (no packing) or more, got "
+                    + packSize);
+        }
+        if (packWorkers < 0) {
+            throw new IllegalArgumentException("computer " + name + ": --pack-workers must be at least 1, got "
+                    + packWorkers);
+        }
+        packWorkers = Math.max(packWorkers, 1);
+    }
+
+    /** The same computer packing up to {@code size} runs into one job, {@code workers} of them at a time. */
+    public ComputerSpec withPacking(int size, int workers) {
+        return new ComputerSpec(name, transport, host, port, user, keyFile, proxyJump, scheduler, workRoot, maxQueued,
+                pollSeconds, prepend, defaults, size, workers);
+    }
+
+    /** True when runs go several to a job. */
+    public boolean packs() {
+        return packSize > 1;
     }
 
     /** Opens this computer's transport (SSH connects lazily, on the first command). */
