@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kkr4j.automation.CoreLevelTable;
 import org.kkr4j.automation.bench.RecordedScan;
 import org.kkr4j.automation.bench.RecordedScanSettings;
-import org.kkr4j.automation.scf.EngineSpecxRunner;
-import org.kkr4j.automation.scf.ScfProcedure;
 import org.kkr4j.automation.scf.ScfReport;
 import org.kkr4j.automation.scf.ScfSettings;
 import org.kkr4j.automation.scf.ScfStatus;
 import org.kkr4j.automation.scf.StartPolicy;
-import org.kkr4j.automation.scf.StoreTrailSink;
 import org.kkr4j.automation.scf.TrailSink;
 import org.kkr4j.engine.CodeRegistry;
 import org.kkr4j.engine.Engine;
@@ -168,8 +166,8 @@ final class BenchEwidthCommand implements Callable<Integer> {
             try (Store store = Stores.open(StoreLocation.sqlite(home.toAbsolutePath()))) {
                 Code code = store.code(codeName).orElseThrow(() -> new IllegalArgumentException("no code '" + codeName
                         + "' in " + store.describe()));
-                return procedure(store, new Engine(store, EngineSettings.defaults(home.toAbsolutePath())),
-                        home.toAbsolutePath(), code.name(), AkaiVersion.parse(code.version()), settings, card);
+                return procedure(store, home.toAbsolutePath(), code.name(), AkaiVersion.parse(code.version()),
+                        settings, card);
             }
         }
         Path recordings = system.canonicalCopy(dir.resolve("recordings"), version);
@@ -178,19 +176,17 @@ final class BenchEwidthCommand implements Callable<Integer> {
                     Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),
                     List.of(recordings));
             new CodeRegistry(store, Duration.ofSeconds(20)).add("replay", launcher, version, Map.of(), false);
-            return procedure(store, new Engine(store, EngineSettings.defaults(dir)), dir, "replay", version, settings,
-                    card);
+            return procedure(store, dir, "replay", version, settings, card);
         }
     }
 
-    private ScfReport procedure(Store store, Engine engine, Path dir, String code, AkaiVersion version,
-                                ScfSettings settings, CardDeck card) {
+    private ScfReport procedure(Store store, Path dir, String code, AkaiVersion version, ScfSettings settings,
+                                CardDeck card) {
         long workflow = store.createWorkflow("workflow.scf", "bench ewidth", null).id();
-        RunExecution execution = new RunExecution(engine, dir, new PrintWriter(java.io.Writer.nullWriter()));
-        EngineSpecxRunner runner = new EngineSpecxRunner(engine, code, version, 1, workflow,
-                ids -> execution.complete(ids, "specx"));
-        return new ScfProcedure(runner, settings, version, TrailSink.none().and(new StoreTrailSink(store, workflow)))
-                .run(card);
+        try (Engine engine = new Engine(store, EngineSettings.defaults(dir))) {
+            return ScfWiring.run(engine, dir, new PrintWriter(java.io.Writer.nullWriter()), code, version, 1,
+                    workflow, settings, CoreLevelTable.bundled(), TrailSink.none(), card);
+        }
     }
 
     private static String label(Outcome o) {

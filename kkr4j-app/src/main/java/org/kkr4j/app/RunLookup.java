@@ -20,11 +20,7 @@ final class RunLookup {
 
     /** The stored output file at {@code path} (following a cache hit to its source), if the run produced it. */
     static Optional<FileEntry> output(Store store, Run run, String path) {
-        Optional<Long> node = store.outputNode(run.nodeId()).map(org.kkr4j.store.Node::id);
-        if (node.isEmpty()) {
-            return Optional.empty();
-        }
-        return store.files(node.get()).stream().filter(f -> f.path().equals(path)).findFirst();
+        return store.outputFile(run.nodeId(), path);
     }
 
     static Optional<byte[]> storedLog(Store store, Run run) {

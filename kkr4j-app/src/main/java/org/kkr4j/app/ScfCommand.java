@@ -10,14 +10,11 @@ import org.kkr4j.automation.CoreLevelTable;
 import org.kkr4j.automation.GoEvidence;
 import org.kkr4j.automation.JudgementSettings;
 import org.kkr4j.automation.scf.StoredGoRuns;
-import org.kkr4j.automation.scf.EngineSpecxRunner;
 import org.kkr4j.automation.scf.ProbePolicy;
-import org.kkr4j.automation.scf.ScfProcedure;
 import org.kkr4j.automation.scf.ScfReport;
 import org.kkr4j.automation.scf.ScfSettings;
 import org.kkr4j.automation.scf.ScfStatus;
 import org.kkr4j.automation.scf.StartPolicy;
-import org.kkr4j.automation.scf.StoreTrailSink;
 import org.kkr4j.automation.scf.TrailSink;
 import org.kkr4j.engine.Engine;
 import org.kkr4j.engine.EngineException;
@@ -127,20 +124,19 @@ final class ScfCommand implements Callable<Integer> {
                     start))).id();
             out.println("kkr4j scf " + system + ": workflow " + workflow + " in " + store.describe());
             out.flush();
-            Engine engine = new Engine(store, EngineSettings.defaults(storeOptions.home()));
-            RunExecution execution = new RunExecution(engine, storeOptions.home(), err);
-            EngineSpecxRunner runner = new EngineSpecxRunner(engine, codeName, version, threads, workflow,
-                    ids -> execution.complete(ids, "specx"));
             TrailSink print = step -> {
                 out.println(step);
                 out.flush();
             };
-            List<GoEvidence> stored = StoredGoRuns.converged(engine, codeName, STORED_RUNS);
-            CoreLevelTable table = CoreLevelTable.bundled().withObserved(stored, LEVELS_ABOVE_RY);
-            out.println("core levels: bundled tables" + (stored.isEmpty() ? "" : " and " + stored.size()
-                    + " converged go runs of code '" + codeName + "' in this store (they take precedence)"));
-            ScfReport report = new ScfProcedure(runner, settings, version, print.and(new StoreTrailSink(store,
-                    workflow)), table).run(card);
+            ScfReport report;
+            try (Engine engine = new Engine(store, EngineSettings.defaults(storeOptions.home()))) {
+                List<GoEvidence> stored = StoredGoRuns.converged(engine, codeName, STORED_RUNS);
+                CoreLevelTable table = CoreLevelTable.bundled().withObserved(stored, LEVELS_ABOVE_RY);
+                out.println("core levels: bundled tables" + (stored.isEmpty() ? "" : " and " + stored.size()
+                        + " converged go runs of code '" + codeName + "' in this store (they take precedence)"));
+                report = ScfWiring.run(engine, storeOptions.home(), err, codeName, version, threads, workflow,
+                        settings, table, print, card);
+            }
             report.finalGoRun().flatMap(store::outputNode).ifPresent(node -> store.addLink(workflow, node.id(),
                     LinkType.RETURN, "converged_potential"));
             if (json) {

@@ -199,21 +199,16 @@ public final class Engine implements AutoCloseable {
 
     /** The content of a file a finished run produced (its {@link WorkDirectory#STDOUT} log, a potential), if any. */
     public Optional<byte[]> readOutput(long runId, String path) {
-        Optional<Long> node = store.outputNode(runId).map(org.kkr4j.store.Node::id);
-        if (node.isEmpty()) {
+        Optional<FileEntry> f = store.outputFile(runId, path);
+        if (f.isEmpty()) {
             return Optional.empty();
         }
-        for (FileEntry f : store.files(node.get())) {
-            if (f.path().equals(path)) {
-                try {
-                    return Optional.of(store.blobs().read(f.blob().sha256()));
-                } catch (IOException e) {
-                    throw new StoreException("cannot read " + path + " of run " + runId + " from the blob store: "
-                            + e.getMessage(), e);
-                }
-            }
+        try {
+            return Optional.of(store.blobs().read(f.get().blob().sha256()));
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + path + " of run " + runId + " from the blob store: "
+                    + e.getMessage(), e);
         }
-        return Optional.empty();
     }
 
     private BlobRef put(byte[] bytes) {
@@ -407,8 +402,10 @@ public final class Engine implements AutoCloseable {
         int free = settings.cores() - watched.values().stream().mapToInt(w -> w.slots).sum();
         // runs of packing computers, by computer and thread count, in queue order
         Map<String, List<Run>> toPack = new java.util.LinkedHashMap<>();
+        // a queue holds many runs of few codes: one lookup per code and step
+        Map<String, Optional<Code>> codes = new HashMap<>();
         for (Run run : store.runs(RunQuery.queue(Math.max(free, 1) * 2 + QUEUE_LOOKAHEAD + packLookahead()))) {
-            Optional<Code> code = store.code(run.codeName());
+            Optional<Code> code = codes.computeIfAbsent(run.codeName(), store::code);
             if (code.isPresent() && code.get().remote()) {
                 String computer = code.get().computer();
                 if (packing(computer)) {

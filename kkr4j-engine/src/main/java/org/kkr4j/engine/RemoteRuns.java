@@ -30,6 +30,7 @@ import org.kkr4j.store.Code;
 import org.kkr4j.store.Computer;
 import org.kkr4j.store.RemoteJob;
 import org.kkr4j.store.Run;
+import org.kkr4j.store.RunQuery;
 import org.kkr4j.store.StaleStateException;
 import org.kkr4j.store.Store;
 
@@ -361,8 +362,17 @@ final class RemoteRuns implements AutoCloseable {
             InterruptedException {
         Transport t = transports.get(computer);
         Scheduler scheduler = spec.openScheduler();
+        // one query for the cancel requests of every watched run, not one per job and interval
+        java.util.Set<Long> cancelRequested = new java.util.HashSet<>();
+        if (list.stream().anyMatch(j -> !j.cancelSent)) {
+            for (Run run : store.runs(RunQuery.active())) {
+                if (run.cancelRequested()) {
+                    cancelRequested.add(run.nodeId());
+                }
+            }
+        }
         for (Job j : list) {
-            if (!j.cancelSent && store.run(j.runId).map(Run::cancelRequested).orElse(false)) {
+            if (!j.cancelSent && cancelRequested.contains(j.runId)) {
                 cancel(j);
             }
         }

@@ -83,6 +83,12 @@ public interface Store extends AutoCloseable {
      */
     Optional<Node> outputNode(long runId);
 
+    /** The file at {@code path} among a run's outputs (for a cache hit, its source's), if the run produced it. */
+    default Optional<FileEntry> outputFile(long runId, String path) {
+        return outputNode(runId).flatMap(node -> files(node.id()).stream().filter(f -> f.path().equals(path))
+                .findFirst());
+    }
+
     /** The files staged for a run at their work-directory paths, the card as {@code inputcard} included. */
     List<FileEntry> inputs(long runId);
 

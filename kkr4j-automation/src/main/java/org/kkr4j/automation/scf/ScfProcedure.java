@@ -86,20 +86,24 @@ public final class ScfProcedure {
         private int iterations;
         private int noValidJudgements;
         private double window;
+        private final Map<String, Double> composition;
+        /** The tabulated levels of the elements present: fixed for the whole procedure. */
+        private final ContourConstraints tableLevels;
 
         Attempt(CardDeck card) {
             this.base = card.withGo("go");
             this.user = ScfControls.of(card);
             this.thresholds = settings.judgement().base();
+            this.composition = CardComposition.of(base);
+            this.tableLevels = ContourConstraints.fromTable(composition, table, thresholds);
             this.window = settings.dosWindowRy();
             this.ladder = new RescueLadder(settings, user);
         }
 
         ScfReport run() {
-            Map<String, Double> composition = CardComposition.of(base);
-            Go next = firstGo(composition);
+            Go next = firstGo();
             firstEwidth = next.ewidthRy;
-            Optional<Go> rival = speculativeRival(composition, next);
+            Optional<Go> rival = speculativeRival(next);
             Next after = rival.isPresent() ? speculate(next, rival.get()) : null;
             while (true) {
                 if (after != null) {
@@ -121,12 +125,11 @@ public final class ScfProcedure {
          * nearest allowed ewidth on the other side of the levels runs at the same time (ewidth.md §8.2 item 7):
          * two candidates in the wall time of one, instead of one after the other.
          */
-        private Optional<Go> speculativeRival(Map<String, Double> composition, Go first) {
+        private Optional<Go> speculativeRival(Go first) {
             if (!settings.speculate() || !first.probe || goRuns + 2 > settings.goBudget()) {
                 return Optional.empty();
             }
-            ContourConstraints fromTables = ContourConstraints.fromTable(composition, table, thresholds);
-            OptionalDouble other = fromTables.nearestAllowedEwidth(first.ewidthRy, settings.ewidthGridRy(),
+            OptionalDouble other = tableLevels.nearestAllowedEwidth(first.ewidthRy, settings.ewidthGridRy(),
                     thresholds, excludedNear(first.ewidthRy));
             if (other.isEmpty()) {
                 return Optional.empty();
@@ -164,7 +167,7 @@ public final class ScfProcedure {
             return settle(chosen);
         }
 
-        private Go firstGo(Map<String, Double> composition) {
+        private Go firstGo() {
             double first;
             String why;
             if (settings.start() == StartPolicy.CARD) {
@@ -185,8 +188,7 @@ public final class ScfProcedure {
                             + " starting from the card's ewidth %.4f", first);
                 }
             }
-            ContourConstraints fromTables = ContourConstraints.fromTable(composition, table, thresholds);
-            boolean uncertain = !firstFromGuess || fromTables.bands().stream().anyMatch(b ->
+            boolean uncertain = !firstFromGuess || tableLevels.bands().stream().anyMatch(b ->
                     -first > b.minRy() - UNCERTAIN_WITHIN_RY - b.passBelowRy()
                             && -first < b.maxRy() + b.coreClearanceRy() + UNCERTAIN_WITHIN_RY);
             boolean probe = switch (settings.probe()) {
@@ -290,13 +292,12 @@ public final class ScfProcedure {
 
         /** Levels from whatever the stopped run printed, plus the tables (a stopped run may print none). */
         private ContourConstraints fromPartialLog(SpecxRun r) {
-            ContourConstraints tables = ContourConstraints.fromTable(CardComposition.of(base), table, thresholds);
             try {
                 GoEvidence g = GoEvidence.from(r.log().orElseThrow());
                 iterations += g.history().size();
-                return tables.plus(observedLevels(g).bands());
+                return tableLevels.plus(observedLevels(g).bands());
             } catch (EvidenceException | java.util.NoSuchElementException e) {
-                return tables;
+                return tableLevels;
             }
         }
 
@@ -433,8 +434,7 @@ public final class ScfProcedure {
                     if (atBottom > thresholds.coarseStatesPerRy()) {
                         // this run's contour cut through states (GeMnFeCo/PbMnFeCo at 0.8 shift E_F): its
                         // potential is no evidence about gaps; start again where the levels allow
-                        ContourConstraints levels = ContourConstraints.fromTable(CardComposition.of(base), table,
-                                thresholds).plus(observedLevels(g).bands());
+                        ContourConstraints levels = tableLevels.plus(observedLevels(g).bands());
                         return move(plan.ewidthRy, levels, String.format(Locale.ROOT, "the contour bottom of this "
                                 + "run lies in states (DOS %.3g per atom at %.4f Ry): its potential cannot show that no"
                                 + " gap exists; start again below the valence band, clear of the levels", atBottom,
@@ -443,8 +443,7 @@ public final class ScfProcedure {
                     if (g.converged() && ++noValidJudgements == 1) {
                         // one contour's potential shapes its DOS (E_F moves when the contour cuts states): "no
                         // valid ewidth" is claimed only when a second contour, clear of the levels, agrees
-                        ContourConstraints levels = ContourConstraints.fromTable(CardComposition.of(base), table,
-                                thresholds).plus(observedLevels(g).bands());
+                        ContourConstraints levels = tableLevels.plus(observedLevels(g).bands());
                         return move(plan.ewidthRy, levels, "no gap on this DOS; before claiming that no valid ewidth "
                                 + "exists, judge a second contour clear of the levels", goRun);
                     }
