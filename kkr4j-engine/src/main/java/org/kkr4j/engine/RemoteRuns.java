@@ -31,6 +31,7 @@ import org.kkr4j.store.Computer;
 import org.kkr4j.store.RemoteJob;
 import org.kkr4j.store.Run;
 import org.kkr4j.store.RunQuery;
+import org.kkr4j.store.RunState;
 import org.kkr4j.store.StaleStateException;
 import org.kkr4j.store.Store;
 
@@ -81,6 +82,7 @@ final class RemoteRuns implements AutoCloseable {
     private final Map<String, Map<String, java.util.Set<String>>> packDirs = new HashMap<>();
     private final Consumer<String> problems;
     private final Map<String, Instant> unreachableUntil = new HashMap<>();
+    private final java.util.Set<String> swept = new java.util.HashSet<>();
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(30);
 
     /** @param opener makes a computer's transport from its settings (tests wrap it to count commands) */
@@ -142,7 +144,7 @@ final class RemoteRuns implements AutoCloseable {
     String submit(Run run, Code code, WorkDirectory dir, List<String> directories) throws IOException,
             InterruptedException {
         ComputerSpec spec = spec(code.computer());
-        Transport t = transports.get(code.computer());
+        Transport t = connected(code.computer());
         Scheduler scheduler = spec.openScheduler();
         String remoteDir = resolveHome(t, spec.runDirectory(run.uuid()));
         store.recordRemoteJob(new RemoteJob(run.nodeId(), code.computer(), remoteDir, null, Instant.now()));
@@ -202,7 +204,7 @@ final class RemoteRuns implements AutoCloseable {
      */
     Map<Long, String> submitPack(String computer, List<Staged> batch) throws IOException, InterruptedException {
         ComputerSpec spec = spec(computer);
-        Transport t = transports.get(computer);
+        Transport t = connected(computer);
         Scheduler scheduler = spec.openScheduler();
         String root = resolveHome(t, spec.workRoot());
         root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
@@ -360,7 +362,7 @@ final class RemoteRuns implements AutoCloseable {
 
     private List<Home> pollComputer(String computer, ComputerSpec spec, List<Job> list) throws IOException,
             InterruptedException {
-        Transport t = transports.get(computer);
+        Transport t = connected(computer);
         Scheduler scheduler = spec.openScheduler();
         // one query for the cancel requests of every watched run, not one per job and interval
         java.util.Set<Long> cancelRequested = new java.util.HashSet<>();
@@ -598,6 +600,33 @@ final class RemoteRuns implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * The computer's transport; the first time this engine uses it, run directories of runs that are already DONE
+     * are removed: an engine stopped between storing a run and removing its remote directory leaves them (the
+     * same sweep as for local work directories, done when the computer is contacted anyway).
+     */
+    private Transport connected(String computer) throws IOException, InterruptedException {
+        Transport t = transports.get(computer);
+        if (!swept.contains(computer)) {
+            String root = resolveHome(t, spec(computer).workRoot());
+            CommandResult dirs = t.run(List.of("find", root, "-mindepth", "1", "-maxdepth", "1", "-type", "d"),
+                    COMMAND_TIMEOUT);
+            String prefix = root.endsWith("/") ? root : root + "/";
+            for (String line : dirs.stdout().split("\n")) {
+                if (!line.startsWith(prefix)) {
+                    continue;
+                }
+                String name = line.substring(prefix.length());
+                if (name.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                        && store.findRun(name).map(r -> r.state() == RunState.DONE).orElse(false)) {
+                    t.removeTree(line, COMMAND_TIMEOUT);
+                }
+            }
+            swept.add(computer);
+        }
+        return t;
     }
 
     private static String resolveHome(Transport t, String path) throws IOException, InterruptedException {
