@@ -85,12 +85,22 @@ final class HpcReplayInstall implements AutoCloseable {
     /** As {@link #register(ReplayHarness, String, String, int, long, int, int)} with another scheduler. */
     Code register(ReplayHarness h, String name, String scheduler, String extraPrepend, int pollSeconds,
                   long walltimeSeconds, int packSize, int packWorkers) {
-        ComputerSpec spec = hpc.computer(name, scheduler, workRoot(name), 10, pollSeconds,
+        return register(h, spec(name, scheduler, extraPrepend, pollSeconds, walltimeSeconds)
+                .withPacking(packSize, packWorkers));
+    }
+
+    /** The settings {@link #register} stores, for a test to change before registering. */
+    ComputerSpec spec(String name, String scheduler, String extraPrepend, int pollSeconds, long walltimeSeconds) {
+        return hpc.computer(name, scheduler, workRoot(name), 10, pollSeconds,
                 "KKR4J_REPLAY_INDEX_CACHE=" + base + "/replay.index\nexport KKR4J_REPLAY_INDEX_CACHE\n" + extraPrepend,
-                walltimeSeconds).withPacking(packSize, packWorkers);
-        h.store.addComputer(new Computer(name, ComputerSettings.write(spec), Instant.now()));
-        return new CodeRegistry(h.store, Duration.ofSeconds(20)).addRemote("replay-" + name, name, launcher(),
-                AkaiVersion.CPA2002V010, hpc::open).code();
+                walltimeSeconds);
+    }
+
+    /** Registers the computer {@code spec} and the replay on it as code {@code replay-NAME}. */
+    Code register(ReplayHarness h, ComputerSpec spec) {
+        h.store.addComputer(new Computer(spec.name(), ComputerSettings.write(spec), Instant.now()));
+        return new CodeRegistry(h.store, Duration.ofSeconds(20)).addRemote("replay-" + spec.name(), spec.name(),
+                launcher(), AkaiVersion.CPA2002V010, hpc::open).code();
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.kkr4j.remote.CommandResult;
+import org.kkr4j.remote.ComputerSpec;
 import org.kkr4j.store.Code;
 import org.kkr4j.store.Event;
 import org.kkr4j.store.Outcome;
@@ -39,7 +40,7 @@ import org.kkr4j.store.RunState;
  * The faults of issue 6 with the ENGINE on the other end, on the test HPC computer of {@code .ci/hpc-start}
  * (OpenSSH + Slurm, no shared disk): sshd killed while the engine uploads a run and while it downloads one (the
  * runs resume and end as recorded, with every byte), slurmctld stopped and started while the engine watches its
- * jobs (nothing is taken for finished, nothing is submitted twice), a job cancelled with {@code scancel} behind
+ * jobs, running and queued (nothing is taken for finished, nothing is submitted twice), a job cancelled with {@code scancel} behind
  * the engine's back and one cancelled through the engine (both CANCELLED, not finished), and a job over its
  * walltime (TIMED_OUT). The walltime run is submitted first, by an engine that then stops; Slurm kills it 60-95 s
  * later while the other tests run, and an engine started at the end adopts and judges it.
@@ -161,9 +162,11 @@ class RemoteFaultsThroughEngineTest {
 
     @Test
     @Order(3)
-    void slurmctldStoppedAndStartedWhileTheEngineWatchesItsJobs() throws Exception {
+    void slurmctldStoppedAndStartedWhileTheEngineWatchesItsRunningAndQueuedJobs() throws Exception {
         try (ReplayHarness h = new ReplayHarness(local.resolve("home-ctld"))) {
-            Code code = replay.register(h, "fault-ctld", slowReplay(8), POLL_SECONDS, 600, 0, 0);
+            // each job asks for all eight CPUs of the test node: one runs, the others wait in Slurm's queue
+            Code code = replay.register(h, replay.spec("fault-ctld", "slurm", slowReplay(5), POLL_SECONDS, 600)
+                    .withDefaults(new ComputerSpec.JobDefaults(null, null, 600, 1, 8, List.of())));
             try (Engine engine = h.engine(1)) {
                 List<CountingTransport> opened = counted(engine);
                 List<String> problems = problems(engine);
@@ -175,6 +178,11 @@ class RemoteFaultsThroughEngineTest {
                 for (Run r : runs) {
                     assertThat(h.store.run(r.nodeId()).orElseThrow().state()).isEqualTo(RunState.RUNNING);
                 }
+                List<String> ids = runs.stream().map(r -> h.store.remoteJob(r.nodeId()).orElseThrow().jobId()).toList();
+                CommandResult states = replay.setup.run(List.of("squeue", "--noheader", "--format=%T",
+                        "--jobs=" + String.join(",", ids)), T);
+                assertThat(states.stdout()).as("jobs waiting in Slurm's queue when its controller stops")
+                        .contains("PENDING");
                 Run late;
                 replay.hpc.ctl("slurmctld-stop");
                 try {

@@ -129,6 +129,12 @@ public record ComputerSpec(String name, String transport, String host, int port,
                 pollSeconds, prepend, defaults, size, workers, cleanup);
     }
 
+    /** The same computer with other job defaults. */
+    public ComputerSpec withDefaults(JobDefaults jobDefaults) {
+        return new ComputerSpec(name, transport, host, port, user, keyFile, proxyJump, scheduler, workRoot, maxQueued,
+                pollSeconds, prepend, jobDefaults, packSize, packWorkers, cleanup);
+    }
+
     /** The same computer with another clean-up policy for its run directories. */
     public ComputerSpec withCleanup(CleanupPolicy policy) {
         return new ComputerSpec(name, transport, host, port, user, keyFile, proxyJump, scheduler, workRoot, maxQueued,
