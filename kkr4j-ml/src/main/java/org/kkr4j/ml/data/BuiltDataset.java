@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.kkr4j.ml.Dataset;
+import org.kkr4j.ml.descriptor.Descriptor;
 import org.kkr4j.ml.descriptor.Featurizer;
 
 /**
@@ -20,15 +21,18 @@ import org.kkr4j.ml.descriptor.Featurizer;
  * @param structures   one per kept row (null entries when the builder had no structure column)
  * @param lines        the source line of each kept row
  * @param leftOut      the rows not used
+ * @param droppedDescriptors descriptors of the requested featurizer left out because an element of the table
+ *                     lacks their property (only with {@code DatasetBuilder.dropDescriptorsMissingForTable()})
  */
 public record BuiltDataset(String source, int rowsRead, Dataset dataset, Featurizer featurizer,
                            List<Composition> compositions, List<Structure> structures, List<Integer> lines,
-                           List<LeftOutRow> leftOut) {
+                           List<LeftOutRow> leftOut, List<Descriptor> droppedDescriptors) {
     public BuiltDataset {
         compositions = List.copyOf(compositions);
         structures = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(structures));
         lines = List.copyOf(lines);
         leftOut = List.copyOf(leftOut);
+        droppedDescriptors = List.copyOf(droppedDescriptors);
         if (rowsRead != dataset.size() + leftOut.size()) {
             throw new IllegalStateException(source + ": " + rowsRead + " rows read but " + dataset.size() + " kept and "
                     + leftOut.size() + " left out");
@@ -56,6 +60,11 @@ public record BuiltDataset(String source, int rowsRead, Dataset dataset, Featuri
         s.append('\n');
         s.append(dataset.dimension()).append(" descriptors in ").append(featurizer.families().size())
                 .append(" families; target ").append(dataset.target().name()).append('\n');
+        if (!droppedDescriptors.isEmpty()) {
+            s.append("descriptors left out (a property missing for an element of the table): ")
+                    .append(droppedDescriptors.stream().map(Descriptor::name).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
         for (LeftOutRow r : leftOut) {
             s.append("  left out ").append(r).append('\n');
         }

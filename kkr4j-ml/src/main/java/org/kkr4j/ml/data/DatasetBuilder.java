@@ -23,8 +23,9 @@ import org.kkr4j.ml.descriptor.MissingPropertyException;
  * <p>Nothing is lost silently. Rows the filters reject and rows with an empty target are left out and listed in the
  * result. A cell that cannot be read (target not a number, NaN, a composition or structure that does not parse, an
  * element without a property the featurizer needs) is a {@link TableFormatException} naming source, line and
- * column; with {@link #leaveOutBadRows()} such rows are left out and listed instead. A missing column is always an
- * error.
+ * column; with {@link #leaveOutBadRows()} such rows are left out and listed instead (and with
+ * {@link #dropDescriptorsMissingForTable()} the descriptors an element cannot supply are left out instead of its
+ * rows, listed too). A missing column is always an error.
  *
  * <p>Per-element composition columns are named {@code c_<El>}, {@code x_<El>} or {@code <El>} (one naming for all);
  * their cells are fractions summing to 1 (within {@value Composition#SUM_TOLERANCE}) or percentages summing to 100
@@ -43,6 +44,7 @@ public final class DatasetBuilder {
     private String idColumn;
     private final List<RowFilter> filters = new ArrayList<>();
     private boolean leaveOutBadRows;
+    private boolean dropMissingDescriptors;
 
     private DatasetBuilder(Table table) {
         this.table = Objects.requireNonNull(table, "table");
@@ -134,6 +136,15 @@ public final class DatasetBuilder {
     /** Leave rows with unreadable cells out (listed in the result) instead of failing on the first. */
     public DatasetBuilder leaveOutBadRows() {
         this.leaveOutBadRows = true;
+        return this;
+    }
+
+    /**
+     * Leave out the descriptors whose elemental property is missing for an element of the table (listed in
+     * {@link BuiltDataset#droppedDescriptors()} and the report), instead of failing on (or leaving out) the rows.
+     */
+    public DatasetBuilder dropDescriptorsMissingForTable() {
+        this.dropMissingDescriptors = true;
         return this;
     }
 
@@ -250,6 +261,13 @@ public final class DatasetBuilder {
         if (compositionVector) {
             f = f.withCompositionVector(elementsSeen);
         }
+        List<Descriptor> dropped = new ArrayList<>();
+        if (dropMissingDescriptors) {
+            Featurizer restricted = f.restrictedTo(elementsSeen);
+            dropped.addAll(f.descriptors());
+            dropped.removeAll(restricted.descriptors());
+            f = restricted;
+        }
         List<double[]> x = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -289,7 +307,8 @@ public final class DatasetBuilder {
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
         Dataset dataset = new Dataset(f.descriptors(), x.toArray(double[][]::new), y,
                 new Descriptor(targetColumn, "target", targetUnit == null ? "1" : targetUnit), ids, groups);
-        return new BuiltDataset(table.source(), table.size(), dataset, f, compositions, structures, lines, leftOut);
+        return new BuiltDataset(table.source(), table.size(), dataset, f, compositions, structures, lines, leftOut,
+                dropped);
     }
 
     private Composition fromColumns(int r, int[] index, List<Element> elements) {

@@ -29,7 +29,8 @@ import org.kkr4j.ml.data.Structure;
  * structures until {@link #withStructures} is called (the dataset builder does it with the structures of its table).
  *
  * <p>Missing elemental properties: {@link #featurize} throws {@link MissingPropertyException} (never writes 0);
- * {@link #without(String)} makes a featurizer without a family for data where a property is missing.
+ * {@link #restrictedTo} leaves out the blocks a given set of elements cannot supply, {@link #without(String)} a whole
+ * family.
  */
 public final class Featurizer {
     public static final List<String> PRESETS = List.of("compact", "full");
@@ -168,6 +169,35 @@ public final class Featurizer {
             throw new IllegalArgumentException("no descriptors of family '" + family + "' (families: " + families() + ")");
         }
         return new Featurizer(out);
+    }
+
+    /**
+     * This featurizer without the blocks that cannot be computed for some of {@code elements} (a property missing in
+     * the element table), so that it works for any composition of them. What is left out is explicit: compare
+     * {@link #descriptors()} before and after, as {@code DatasetBuilder} does in its report. Blocks that only encode
+     * the structure or the composition vector are kept.
+     */
+    public Featurizer restrictedTo(Collection<Element> elements) {
+        List<DescriptorBlock> out = new ArrayList<>();
+        for (DescriptorBlock b : blocks) {
+            if (b instanceof StructureOneHot || b instanceof CompositionVector || computableFor(b, elements)) {
+                out.add(b);
+            }
+        }
+        return new Featurizer(out);
+    }
+
+    /** Every block needs the properties of each component on its own, so pure elements are enough to try. */
+    private static boolean computableFor(DescriptorBlock b, Collection<Element> elements) {
+        double[] scratch = new double[b.descriptors().size()];
+        for (Element e : elements) {
+            try {
+                b.compute(Composition.equiatomic(e), null, scratch, 0);
+            } catch (MissingPropertyException missing) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

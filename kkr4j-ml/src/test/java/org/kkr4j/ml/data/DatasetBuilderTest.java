@@ -124,6 +124,20 @@ class DatasetBuilderTest {
     }
 
     @Test
+    void descriptorsAnElementCannotSupplyCanBeLeftOutInsteadOfItsRows() {
+        Table t = CsvTableReader.read(BAD, "bad.csv");
+        BuiltDataset built = DatasetBuilder.from(t).target("y", "1").compositionColumn("composition")
+                .structureColumn("lattice").idColumn("id").filter("converged == 1").leaveOutBadRows()
+                .dropDescriptorsMissingForTable().build();
+        assertThat(built.dataset().rowIds()).containsExactly("a", "g");          // FeH is kept now
+        assertThat(built.droppedDescriptors()).extracting(x -> x.name()).contains("mean.metallicRadius",
+                "mixing.delta").doesNotContain("mean.group");
+        assertThat(built.report()).contains("descriptors left out").contains("mixing.delta");
+        assertThat(built.dataset().dimension() + built.droppedDescriptors().size())
+                .isEqualTo(Featurizer.preset("compact").withStructures(List.of(Structure.FCC)).dimension());
+    }
+
+    @Test
     void perElementColumnsInFractionsOrPercent() {
         Table t = CsvTableReader.read("""
                 c_Fe,c_Co,c_Ni,lattice,y

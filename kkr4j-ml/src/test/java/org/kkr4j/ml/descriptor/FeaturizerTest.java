@@ -167,6 +167,13 @@ class FeaturizerTest {
                         e -> assertThat(e.property()).isEqualTo("magneticMoment"));
         assertThatThrownBy(() -> compact.featurize(Composition.parse("FeLa"), Structure.FCC))
                 .isInstanceOfSatisfying(MissingPropertyException.class, e -> assertThat(e.property()).isEqualTo("group"));
+        // restricted to Fe and H: the blocks needing the metallic radius (its statistics and mixing) go, the rest stay
+        Featurizer forFeH = compact.restrictedTo(List.of(Elements.bySymbol("Fe"), Elements.bySymbol("H")));
+        assertThat(forFeH.descriptors()).extracting(Descriptor::name).contains("mean.group", "structure.fcc")
+                .doesNotContain("mean.metallicRadius", "mixing.delta", "mixing.vec");
+        assertThat(compact.dimension() - forFeH.dimension()).isEqualTo(6 + 4);
+        Map<String, Double> feH = values(forFeH, "FeH", Structure.FCC);
+        assertThat(feH.get("mean.group")).isCloseTo(4.5, within(1e-12));                // (8 + 1)/2
         Featurizer noMoment = compact.without("moment");
         assertThat(noMoment.families()).doesNotContain("moment");
         assertThat(ElementalMoments.of(Elements.bySymbol("Cr")).getAsDouble()).isZero();
