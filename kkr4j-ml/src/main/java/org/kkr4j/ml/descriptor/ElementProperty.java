@@ -64,10 +64,33 @@ public enum ElementProperty {
 
     /** The value, or a {@link MissingPropertyException}. */
     public double require(Element e) {
-        OptionalDouble v = of(e);
-        if (v.isEmpty()) {
+        double v = Table.VALUES[ordinal()][e.z()];
+        if (Double.isNaN(v)) {
             throw new MissingPropertyException(e, key);
         }
-        return v.getAsDouble();
+        return v;
+    }
+
+    /**
+     * Every value by Z, NaN where missing: featurizing a million candidates looks each up many times, and the
+     * optionals of {@link #of} would be made afresh every time.
+     */
+    private static final class Table {
+        static final double[][] VALUES = load();
+
+        private static double[][] load() {
+            ElementProperty[] all = values();
+            double[][] v = new double[all.length][org.kkr4j.elements.Elements.maxZ() + 1];
+            for (ElementProperty p : all) {
+                java.util.Arrays.fill(v[p.ordinal()], Double.NaN);
+                for (Element e : org.kkr4j.elements.Elements.all()) {
+                    OptionalDouble x = p.of(e);
+                    if (x.isPresent()) {
+                        v[p.ordinal()][e.z()] = x.getAsDouble();
+                    }
+                }
+            }
+            return v;
+        }
     }
 }

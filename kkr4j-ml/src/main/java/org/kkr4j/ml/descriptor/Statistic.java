@@ -51,8 +51,17 @@ public enum Statistic {
             }
             case RANGE:
                 return MAX.compute(fractions, values) - MIN.compute(fractions, values);
-            case DISTINCT:
-                return java.util.Arrays.stream(values).distinct().count();
+            case DISTINCT: {
+                int distinct = 0;
+                for (int i = 0; i < values.length; i++) {
+                    boolean seen = false;
+                    for (int j = 0; j < i && !seen; j++) {
+                        seen = values[j] == values[i];
+                    }
+                    distinct += seen ? 0 : 1;
+                }
+                return distinct;
+            }
             default:
                 throw new IllegalStateException(name());
         }
