@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 BenchCommand.class,
                 EwidthCommand.class,
+                MlCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Kkr4j implements Runnable {
