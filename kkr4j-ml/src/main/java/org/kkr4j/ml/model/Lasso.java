@@ -3,8 +3,11 @@ package org.kkr4j.ml.model;
 /**
  * Lasso regression by cyclic coordinate descent. On columns standardised with the training rows, it minimises
  * {@code (1/2n) |y - b0 - X beta|^2 + lambda |beta|_1} (intercept not penalised). Each coordinate step is the exact
- * minimiser along that coordinate (soft thresholding); sweeps stop when no coefficient moves by more than
- * {@code 1e-10} times the target's standard deviation.
+ * minimiser along that coordinate (soft thresholding); sweeps stop when no step changes the fitted values by more
+ * than {@code 1e-6} times the target's standard deviation in root-mean-square (the largest
+ * {@code sqrt(mean(z_j^2)) |delta beta_j|}), a criterion in the spirit of glmnet's that stays reachable when
+ * descriptors are collinear (fractions that sum to one, means that are linear in them), where the coefficients
+ * converge slowly but the predictions do not.
  *
  * @param lambda penalty, >= 0; at or above {@link #lambdaMax} every coefficient is zero
  */
@@ -60,7 +63,7 @@ public record Lasso(double lambda) implements Regressor {
             }
         }
         double[] beta = new double[d];
-        double tolerance = 1e-10 * Math.max(ySd, Double.MIN_NORMAL);
+        double tolerance = 1e-6 * Math.max(ySd, Double.MIN_NORMAL);
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             double largestStep = 0;
             for (int j = 0; j < d; j++) {
@@ -79,7 +82,7 @@ public record Lasso(double lambda) implements Regressor {
                         residual[i] -= z[i][j] * step;
                     }
                     beta[j] = next;
-                    largestStep = Math.max(largestStep, Math.abs(step));
+                    largestStep = Math.max(largestStep, Math.sqrt(colNorm[j]) * Math.abs(step));
                 }
             }
             if (largestStep <= tolerance) {

@@ -25,6 +25,15 @@ import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 public record TreeEnsemble(Kind kind, int trees, int maxDepth, double featureFraction, double minLeafWeight)
         implements Regressor {
 
+    // Tribuo's bagging trainer logs one INFO line per trained ensemble, hundreds per cross-validation; kept as a
+    // field so that the logger (and its level) is not garbage-collected
+    private static final java.util.logging.Logger BAGGING_LOG =
+            java.util.logging.Logger.getLogger("org.tribuo.ensemble.BaggingTrainer");
+
+    static {
+        BAGGING_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     /** Which ensemble. */
     public enum Kind { RANDOM_FOREST, EXTRA_TREES }
 
