@@ -27,6 +27,19 @@ public record AlloyObservation(String id, List<String> elements, String structur
         }
     }
 
+    /** One observation per row of a built dataset: its composition's elements, its structure, its target. */
+    public static java.util.List<AlloyObservation> of(org.kkr4j.ml.data.BuiltDataset built) {
+        var data = built.dataset();
+        java.util.List<AlloyObservation> out = new java.util.ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            var structure = built.structures().get(i);
+            out.add(new AlloyObservation(data.rowIds().get(i),
+                    built.compositions().get(i).elements().stream().map(org.kkr4j.elements.Element::symbol).toList(),
+                    structure == null ? "" : structure.toString(), data.y()[i]));
+        }
+        return out;
+    }
+
     /** IUPAC group of an element as a label; elements without one (La..Lu, Ac..Lr) are {@code f}. */
     static String groupOf(String symbol) {
         var g = Elements.bySymbol(symbol).group();

@@ -5,9 +5,11 @@ package org.kkr4j.ml.model;
  * {@code (1/2n) |y - b0 - X beta|^2 + lambda |beta|_1} (intercept not penalised). Each coordinate step is the exact
  * minimiser along that coordinate (soft thresholding); sweeps stop when no step changes the fitted values by more
  * than {@code 1e-6} times the target's standard deviation in root-mean-square (the largest
- * {@code sqrt(mean(z_j^2)) |delta beta_j|}), a criterion in the spirit of glmnet's that stays reachable when
- * descriptors are collinear (fractions that sum to one, means that are linear in them), where the coefficients
- * converge slowly but the predictions do not.
+ * {@code sqrt(mean(z_j^2)) |delta beta_j|}), a criterion in the spirit of glmnet's), or when the duality gap
+ * (primal minus dual objective, an upper bound on the distance to the optimal objective) falls below {@code 1e-12}
+ * of the objective at beta = 0: with collinear descriptors (fractions that sum to one, means that are linear in
+ * them) the coefficients wander slowly along directions that do not change the fit, and only the gap says that the
+ * fit has converged.
  *
  * @param lambda penalty, >= 0; at or above {@link #lambdaMax} every coefficient is zero
  */
@@ -34,6 +36,47 @@ public record Lasso(double lambda) implements Regressor {
             max = Math.max(max, Math.abs(c) / z.length);
         }
         return max;
+    }
+
+    /**
+     * Primal minus dual objective, an upper bound on how far {@code beta} is from the optimal objective. The dual
+     * point is the residual scaled into the dual feasible set {@code |z_j'theta| <= n lambda}.
+     */
+    private double dualityGap(double[][] z, double[] residual, double[] beta, double yCentredSq) {
+        int n = residual.length;
+        double rr = 0;
+        for (double r : residual) {
+            rr += r * r;
+        }
+        double maxCorrelation = 0;
+        for (int j = 0; j < beta.length; j++) {
+            double c = 0;
+            for (int i = 0; i < n; i++) {
+                c += z[i][j] * residual[i];
+            }
+            maxCorrelation = Math.max(maxCorrelation, Math.abs(c));
+        }
+        double l1 = 0;
+        for (double b : beta) {
+            l1 += Math.abs(b);
+        }
+        double scale = maxCorrelation > n * lambda ? n * lambda / maxCorrelation : 1.0;
+        // residual = y_c - Z beta; theta = scale * residual; dual = (|y_c|^2 - |y_c - theta|^2) / 2n
+        //   with y_c - theta = Z beta + (1 - scale) residual
+        double yTheta = 0;
+        double[] yc = new double[n];
+        for (int i = 0; i < n; i++) {
+            double fitted = 0;
+            for (int j = 0; j < beta.length; j++) {
+                fitted += z[i][j] * beta[j];
+            }
+            yc[i] = fitted + residual[i];
+            double diff = yc[i] - scale * residual[i];
+            yTheta += diff * diff;
+        }
+        double primal = rr / (2.0 * n) + lambda * l1;
+        double dual = (yCentredSq - yTheta) / (2.0 * n);
+        return primal - dual;
     }
 
     @Override
@@ -64,6 +107,9 @@ public record Lasso(double lambda) implements Regressor {
         }
         double[] beta = new double[d];
         double tolerance = 1e-6 * Math.max(ySd, Double.MIN_NORMAL);
+        double yCentredSq = ySd * ySd * n;
+        // the objective of beta = 0 is |y - mean y|^2 / 2n; stop when within 1e-12 of it from the optimum
+        double gapTolerance = 1e-12 * yCentredSq / (2.0 * n);
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             double largestStep = 0;
             for (int j = 0; j < d; j++) {
@@ -85,7 +131,7 @@ public record Lasso(double lambda) implements Regressor {
                     largestStep = Math.max(largestStep, Math.sqrt(colNorm[j]) * Math.abs(step));
                 }
             }
-            if (largestStep <= tolerance) {
+            if (largestStep <= tolerance || dualityGap(z, residual, beta, yCentredSq) <= gapTolerance) {
                 return LinearModel.fromStandardised(yMean, beta, s);
             }
         }

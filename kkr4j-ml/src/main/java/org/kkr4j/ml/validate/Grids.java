@@ -7,6 +7,7 @@ import org.kkr4j.ml.model.KnnDistance;
 import org.kkr4j.ml.model.Lasso;
 import org.kkr4j.ml.model.Regressor;
 import org.kkr4j.ml.model.Ridge;
+import org.kkr4j.ml.model.ScaledLasso;
 
 /** Candidate lists for nested CV, simplest first where that matters for ties. */
 public final class Grids {
@@ -32,6 +33,14 @@ public final class Grids {
     /** Lasso for each lambda, strongest penalty (sparsest model) first. */
     public static List<Regressor> lasso(double... lambdas) {
         return sortedDescending(lambdas).stream().<Regressor>map(Lasso::new).toList();
+    }
+
+    /**
+     * Lasso with penalties relative to each training set's lambdaMax ({@link ScaledLasso}), strongest first. glmnet
+     * stops its path at 0.01 lambdaMax when there are fewer rows than columns and at 1e-4 otherwise.
+     */
+    public static List<Regressor> scaledLasso(double... ratios) {
+        return sortedDescending(ratios).stream().<Regressor>map(ScaledLasso::new).toList();
     }
 
     /** {@code n >= 2} values spaced evenly in log between {@code low} and {@code high} (both > 0, included). */

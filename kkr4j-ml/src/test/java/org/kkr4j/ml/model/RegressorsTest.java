@@ -212,8 +212,7 @@ class RegressorsTest {
         }
         double min = Arrays.stream(y).min().orElseThrow();
         double max = Arrays.stream(y).max().orElseThrow();
-        for (TreeEnsemble ensemble : new TreeEnsemble[] {TreeEnsemble.randomForest(30),
-                new TreeEnsemble(TreeEnsemble.Kind.EXTRA_TREES, 30, 8, 1.0, 2)}) {
+        for (Regressor ensemble : new Regressor[] {RandomForest.of(30), new ExtraTrees(30, 8, 2)}) {
             FittedRegressor a = ensemble.fit(x, y, 42);
             double[] pa = a.predict(x);
             assertThat(ensemble.fit(x, y, 42).predict(x)).as("same seed").containsExactly(pa);
