@@ -44,7 +44,7 @@ class PermutationImportanceTest {
     }
 
     @Test
-    void recoversThePlantedFeatureAndRanksNoiseLow() {
+    void recoversThePlantedFeatureAndRanksNoiseLow() throws Exception {
         Dataset data = planted(21).columns(new int[] {0, 1, 2, 3, 4, 5});
         PermutationImportance pi = new PermutationImportance(new CrossValidation(5, 4, 7), 5, Metric.MAE);
 
@@ -59,6 +59,9 @@ class PermutationImportanceTest {
             // a noise column's whole interval lies below the weak (and so the planted) column's interval
             assertThat(noise.increase().high()).as(noise.name()).isLessThan(weak.increase().low());
         }
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readValue(json.writeValueAsString(ridge), ImportanceResult.class)).isEqualTo(ridge);
 
         ImportanceResult knn = pi.ofFeatures(new KNearestNeighbours(5, KnnDistance.EUCLIDEAN), data);
         assertThat(knn.rankOf("planted")).isEqualTo(0);

@@ -75,6 +75,18 @@ class RuleViewTest {
     }
 
     @Test
+    void mapsAndRulesSurviveAJsonRoundTrip() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        PairMap groups = PairMap.groups(planted(), "rho");
+        PairMap back = json.readValue(json.writeValueAsString(groups), PairMap.class);
+        assertThat(back.labels()).isEqualTo(groups.labels());
+        assertThat(back.counts()).isDeepEqualTo(groups.counts());
+        assertThat(back.means()).isDeepEqualTo(groups.means()); // empty cells are NaN and stay NaN
+        Rule top = new RuleFinder(5).find(planted()).get(0);
+        assertThat(json.readValue(json.writeValueAsString(top), Rule.class)).isEqualTo(top);
+    }
+
+    @Test
     void badAlloysAreRefused() {
         assertThatThrownBy(() -> new AlloyObservation("x", List.of("Fe", "Xx"), "", 1))
                 .hasMessageContaining("Xx");

@@ -111,6 +111,27 @@ class HeaModelsTest {
                 i.name(), i.increase().mean(), i.increase().low(), i.increase().high())));
         record(sb.toString());
 
+        // exact Shapley values over the descriptor families for the first row, a kNN fitted on all rows, background
+        // = 16 rows spread over the table; efficiency is checked against the model's own predictions
+        var players = org.kkr4j.ml.explain.ColumnGroup.families(table.data.features());
+        var knn = new org.kkr4j.ml.model.KNearestNeighbours(5, KnnDistance.EUCLIDEAN).fit(table.data.x(),
+                table.data.y(), 0);
+        int step = Math.max(1, table.data.size() / 16);
+        double[][] background = java.util.stream.IntStream.range(0, table.data.size()).filter(i -> i % step == 0)
+                .limit(16).mapToObj(i -> table.data.x()[i]).toArray(double[][]::new);
+        var shap = new org.kkr4j.ml.explain.Shapley(knn, background, players).exact(table.data.x()[0]);
+        double meanPrediction = java.util.Arrays.stream(knn.predict(background)).average().orElseThrow();
+        assertThat(java.util.Arrays.stream(shap.values()).sum()).isCloseTo(knn.predict(table.data.x()[0])
+                - meanPrediction, org.assertj.core.api.Assertions.within(1e-9));
+        StringBuilder sv = new StringBuilder(String.format(Locale.ROOT,
+                "exact Shapley values by family for %s (kNN k=5 on all rows, %d background rows, %d predictions): "
+                        + "prediction %.4f = base %.4f +", table.data.rowIds().get(0), background.length,
+                shap.evaluations(), shap.prediction(), shap.baseValue()));
+        for (int i = 0; i < players.size(); i++) {
+            sv.append(String.format(Locale.ROOT, " %s %+.4f", players.get(i).name(), shap.values()[i]));
+        }
+        record(sv.toString());
+
         RuleFinder finder = new RuleFinder(5);
         List<Rule> rules = finder.find(table.alloys);
         for (Rule r : rules) {
