@@ -75,6 +75,18 @@ class HeaModelsTest {
         record("nested kNN choices over " + knn.choices().size() + " outer folds: " + chosen);
         CvResult allDescriptors = new NestedCrossValidation(Grids.knn(new int[] {1, 2, 3, 4, 5, 7, 10, 15},
                 KnnDistance.EUCLIDEAN, KnnDistance.MANHATTAN), 4, Metric.MAE).run(CV, table.data);
+        Regressor usual = ColumnSubset.ofFamilies(table.data.features(), List.of("composition", "structure"),
+                new org.kkr4j.ml.model.KNearestNeighbours(7, KnnDistance.EUCLIDEAN));
+        var curve = org.kkr4j.ml.validate.LearningCurve.compute(usual, table.data, CV,
+                new double[] {0.25, 0.5, 0.75, 1.0});
+        StringBuilder lc = new StringBuilder("learning curve of " + usual.describe() + ", MAE (muB):");
+        curve.points().forEach(p -> lc.append(String.format(Locale.ROOT, "%n  %4.0f%% (%.0f rows) %.4f [%.4f, %.4f]",
+                100 * p.fraction(), p.trainingRows(), p.mae().mean(), p.mae().low(), p.mae().high())));
+        record(lc.toString());
+        // training sets grow with the fraction (whole groups, so the steps are not exact)
+        for (int i = 1; i < curve.points().size(); i++) {
+            assertThat(curve.points().get(i).trainingRows()).isGreaterThan(curve.points().get(i - 1).trainingRows());
+        }
         record("(for comparison, nested kNN restricted to all descriptors:)");
         record(allDescriptors, PairedComparison.of(allDescriptors, mean));
     }
