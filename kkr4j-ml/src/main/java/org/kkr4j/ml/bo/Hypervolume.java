@@ -54,19 +54,20 @@ public final class Hypervolume {
             return m - ref[0];
         }
         if (dims == 2) {
-            return exact2d(p, ref);
+            return exact2d(p, Arrays.copyOf(ref, 2));
         }
         int last = dims - 1;
         double[][] sorted = p.clone();
         Arrays.sort(sorted, Comparator.comparingDouble((double[] a) -> -a[last]));
         double volume = 0;
         List<double[]> active = new ArrayList<>();
+        double[] lowerRef = Arrays.copyOf(ref, last);
         for (int i = 0; i < sorted.length; i++) {
             active.add(Arrays.copyOf(sorted[i], last));
             double next = i + 1 < sorted.length ? sorted[i + 1][last] : ref[last];
             double depth = sorted[i][last] - next;
             if (depth > 0) {
-                volume += depth * slice(active.toArray(new double[0][]), ref, last);
+                volume += depth * slice(active.toArray(new double[0][]), lowerRef, last);
             }
         }
         return volume;
