@@ -9,22 +9,24 @@ import org.kkr4j.ml.model.Prediction;
 import org.kkr4j.ml.model.Regressor;
 
 /**
- * Multi-objective BO over a finite candidate set: one independent model per objective (the same regressor
- * settings, fitted separately), EHVI or the target-region probability as acquisition, pending points and batches
+ * Multi-objective BO over a finite candidate set: one independent model per objective (fitted separately), EHVI or the target-region probability as acquisition, pending points and batches
  * by the kriging believer (the predicted means of a chosen candidate are added to every model and, for EHVI, to
  * the front).
  *
- * @param model       the regressor fitted to each objective
+ * @param models      the regressor of each objective (see {@link #of} for one setting for all)
  * @param directions  one per objective
  * @param acquisition EHVI with a reference point, or a target region
  */
-public record MultiObjectiveOptimizer(Regressor model, List<Direction> directions,
+public record MultiObjectiveOptimizer(List<Regressor> models, List<Direction> directions,
                                       MultiObjectiveAcquisition acquisition) {
 
     public MultiObjectiveOptimizer {
-        Objects.requireNonNull(model, "model");
+        models = List.copyOf(models);
         Objects.requireNonNull(acquisition, "acquisition");
         directions = List.copyOf(directions);
+        if (models.size() != directions.size()) {
+            throw new IllegalArgumentException(models.size() + " models for " + directions.size() + " objectives");
+        }
         if (directions.size() < 2) {
             throw new IllegalArgumentException("multi-objective BO needs >= 2 objectives, got " + directions.size());
         }
@@ -38,8 +40,15 @@ public record MultiObjectiveOptimizer(Regressor model, List<Direction> direction
         }
     }
 
+    /** The same regressor settings for every objective. */
+    public static MultiObjectiveOptimizer of(Regressor model, List<Direction> directions,
+                                             MultiObjectiveAcquisition acquisition) {
+        return new MultiObjectiveOptimizer(java.util.Collections.nCopies(directions.size(), model), directions,
+                acquisition);
+    }
+
     public String describe() {
-        return acquisition.describe() + " on " + directions.size() + " x " + model.describe();
+        return acquisition.describe() + " on " + models.get(0).describe() + " per objective";
     }
 
     /**
@@ -63,13 +72,13 @@ public record MultiObjectiveOptimizer(Regressor model, List<Direction> direction
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[][] lx = pool.rows(labelled);
-        Surrogate[] models = new Surrogate[k];
+        Surrogate[] surrogates = new Surrogate[k];
         for (int j = 0; j < k; j++) {
             double[] col = new double[y.length];
             for (int r = 0; r < y.length; r++) {
                 col[r] = signedRows[r][j];
             }
-            models[j] = Surrogate.fit(model, lx, col, random.nextLong());
+            surrogates[j] = Surrogate.fit(this.models.get(j), lx, col, random.nextLong());
         }
         List<double[]> front = new ArrayList<>(Arrays.asList(signedRows));
         double[] ref = null;
@@ -81,7 +90,7 @@ public record MultiObjectiveOptimizer(Regressor model, List<Direction> direction
         }
         for (int i : pending) {
             excluded[i] = true;
-            double[] fantasy = believe(models, pool.row(i));
+            double[] fantasy = believe(surrogates, pool.row(i));
             front.add(fantasy);
         }
         long mcSeed = random.nextLong();
@@ -98,7 +107,7 @@ public record MultiObjectiveOptimizer(Regressor model, List<Direction> direction
                     continue;
                 }
                 for (int j = 0; j < k; j++) {
-                    Prediction p = models[j].predict(pool.row(i));
+                    Prediction p = surrogates[j].predict(pool.row(i));
                     mean[j] = p.mean();
                     std[j] = p.std();
                 }
@@ -119,25 +128,25 @@ public record MultiObjectiveOptimizer(Regressor model, List<Direction> direction
                 break;
             }
             for (int j = 0; j < k; j++) {
-                Prediction p = models[j].predict(pool.row(arg));
+                Prediction p = surrogates[j].predict(pool.row(arg));
                 mean[j] = p.mean();
                 std[j] = p.std();
             }
             out.add(new Suggestion(arg, pool.id(arg), argValue, unsign(mean), std));
             excluded[arg] = true;
             if (b + 1 < batchSize) {
-                front.add(believe(models, pool.row(arg)));
+                front.add(believe(surrogates, pool.row(arg)));
             }
         }
         return out;
     }
 
     /** Predicted means (signed) at {@code row}, added to every model as a fantasy observation. */
-    private static double[] believe(Surrogate[] models, double[] row) {
-        double[] m = new double[models.length];
-        for (int j = 0; j < models.length; j++) {
-            m[j] = models[j].predict(row).mean();
-            models[j] = models[j].condition(new double[][] {row}, new double[] {m[j]});
+    private static double[] believe(Surrogate[] surrogates, double[] row) {
+        double[] m = new double[surrogates.length];
+        for (int j = 0; j < surrogates.length; j++) {
+            m[j] = surrogates[j].predict(row).mean();
+            surrogates[j] = surrogates[j].condition(new double[][] {row}, new double[] {m[j]});
         }
         return m;
     }
