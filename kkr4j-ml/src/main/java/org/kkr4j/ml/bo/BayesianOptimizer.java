@@ -21,6 +21,8 @@ import org.kkr4j.ml.model.Regressor;
  */
 public record BayesianOptimizer(Regressor model, Acquisition acquisition, Direction direction) {
 
+    private static final int SCORE_BLOCK = 4096;
+
     public BayesianOptimizer {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(acquisition, "acquisition");
@@ -79,15 +81,24 @@ public record BayesianOptimizer(Regressor model, Acquisition acquisition, Direct
                     }
                 }
             } else {
-                for (int i = 0; i < pool.size(); i++) {
-                    if (excluded[i]) {
-                        continue;
+                // blocks of available candidates: the model's batched posterior, memory of one block
+                int[] block = new int[SCORE_BLOCK];
+                int filled = 0;
+                for (int i = 0; i <= pool.size(); i++) {
+                    if (i < pool.size() && !excluded[i]) {
+                        block[filled++] = i;
                     }
-                    Prediction p = m.predict(pool.row(i));
-                    double a = score(p.mean(), p.std(), best);
-                    if (a > argValue) {
-                        argValue = a;
-                        arg = i;
+                    if (filled == SCORE_BLOCK || (i == pool.size() && filled > 0)) {
+                        int[] idx = filled == SCORE_BLOCK ? block : java.util.Arrays.copyOf(block, filled);
+                        org.kkr4j.ml.gp.Posterior post = m.posterior(pool.rows(idx));
+                        for (int c = 0; c < filled; c++) {
+                            double a = score(post.mean()[c], post.std()[c], best);
+                            if (a > argValue) {
+                                argValue = a;
+                                arg = idx[c];
+                            }
+                        }
+                        filled = 0;
                     }
                 }
             }

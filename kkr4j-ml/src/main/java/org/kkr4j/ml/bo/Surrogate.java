@@ -46,6 +46,21 @@ final class Surrogate {
         return fitted.predictWithUncertainty(row);
     }
 
+    /** Mean and std at many rows (blocked for GPs). */
+    org.kkr4j.ml.gp.Posterior posterior(double[][] rows) {
+        if (fitted instanceof FittedGaussianProcess gp) {
+            return gp.posterior(rows);
+        }
+        double[] mean = new double[rows.length];
+        double[] std = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            Prediction p = fitted.predictWithUncertainty(rows[i]);
+            mean[i] = p.mean();
+            std[i] = p.std();
+        }
+        return new org.kkr4j.ml.gp.Posterior(mean, std);
+    }
+
     Surrogate condition(double[][] extraX, double[] extraY) {
         if (extraX.length == 0) {
             return this;

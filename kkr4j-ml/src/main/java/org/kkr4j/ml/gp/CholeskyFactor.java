@@ -71,6 +71,30 @@ public final class CholeskyFactor {
         return x;
     }
 
+    /**
+     * Solves {@code L X = B} in place for {@code B} of n rows and {@code columns} columns, row-major (forward
+     * substitution, row by row, so the inner loop runs along contiguous columns).
+     */
+    public void solveLowerInPlace(double[] b, int columns) {
+        for (int i = 0; i < n; i++) {
+            int rowI = i * columns;
+            int li = i * n;
+            for (int j = 0; j < i; j++) {
+                double l = lower[li + j];
+                if (l != 0) {
+                    int rowJ = j * columns;
+                    for (int c = 0; c < columns; c++) {
+                        b[rowI + c] -= l * b[rowJ + c];
+                    }
+                }
+            }
+            double d = lower[li + i];
+            for (int c = 0; c < columns; c++) {
+                b[rowI + c] /= d;
+            }
+        }
+    }
+
     /** Solves {@code L^T x = b}. */
     public double[] solveUpper(double[] b) {
         double[] x = b.clone();

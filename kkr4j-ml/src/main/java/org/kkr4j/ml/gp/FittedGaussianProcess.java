@@ -104,14 +104,53 @@ public final class FittedGaussianProcess implements UncertainRegressor {
         return posterior(rows).mean();
     }
 
-    /** Posterior mean and std of the latent function at every row. */
+    /** Candidates per block of {@link #posterior}: the block's n x B cross-covariance is the only matrix built. */
+    static final int BLOCK = 512;
+
+    /**
+     * Posterior mean and std of the latent function at every row, computed in blocks of {@value #BLOCK} rows: one
+     * triangular solve with B right-hand sides per block (cache-friendly, unlike B solves of one vector), memory
+     * {@code n x B} whatever the number of rows.
+     */
     public Posterior posterior(double[][] rows) {
         double[] mean = new double[rows.length];
         double[] std = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            double[] ms = standardisedMoments(xs.apply(rows[i]));
-            mean[i] = yMean + yScale * ms[0];
-            std[i] = yScale * Math.sqrt(ms[1]);
+        int n = zx.length;
+        for (int start = 0; start < rows.length; start += BLOCK) {
+            int b = Math.min(BLOCK, rows.length - start);
+            double[] k = new double[n * b];
+            double[][] z = new double[b][];
+            for (int c = 0; c < b; c++) {
+                z[c] = xs.apply(rows[start + c]);
+            }
+            for (int i = 0; i < n; i++) {
+                double[] xi = zx[i];
+                int off = i * b;
+                for (int c = 0; c < b; c++) {
+                    k[off + c] = h.kernel(kernel, z[c], xi);
+                }
+            }
+            double[] mu = new double[b];
+            for (int i = 0; i < n; i++) {
+                double a = alpha[i];
+                int off = i * b;
+                for (int c = 0; c < b; c++) {
+                    mu[c] += a * k[off + c];
+                }
+            }
+            chol.solveLowerInPlace(k, b);
+            double[] q = new double[b];
+            for (int i = 0; i < n; i++) {
+                int off = i * b;
+                for (int c = 0; c < b; c++) {
+                    double v = k[off + c];
+                    q[c] += v * v;
+                }
+            }
+            for (int c = 0; c < b; c++) {
+                mean[start + c] = yMean + yScale * mu[c];
+                std[start + c] = yScale * Math.sqrt(Math.max(0.0, h.signalVariance() - q[c]));
+            }
         }
         return new Posterior(mean, std);
     }

@@ -41,6 +41,25 @@ class GaussianProcessTest {
     }
 
     @Test
+    void blockedPosteriorEqualsOneRowAtATime() {
+        SplittableRandom r = new SplittableRandom(12);
+        double[][] x = randomRows(60, 3, r);
+        double[] y = new double[x.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.cos(x[i][0]) * x[i][2] - x[i][1];
+        }
+        FittedGaussianProcess gp = GaussianProcessRegressor.of(KernelType.MATERN52)
+                .withFixed(new Hyperparameters(new double[] {0.7, 1.1, 2.0}, 1.5, 1e-3)).fit(x, y, 0);
+        double[][] rows = randomRows(2 * FittedGaussianProcess.BLOCK + 77, 3, r);
+        Posterior post = gp.posterior(rows);
+        for (int i = 0; i < rows.length; i++) {
+            Prediction p = gp.predictWithUncertainty(rows[i]);
+            assertEquals(p.mean(), post.mean()[i], 1e-10);
+            assertEquals(p.std(), post.std()[i], 1e-8);
+        }
+    }
+
+    @Test
     void logMarginalLikelihoodMatchesBruteForceDeterminantAndInverse() {
         SplittableRandom r = new SplittableRandom(2);
         double[][] x = randomRows(7, 2, r);
