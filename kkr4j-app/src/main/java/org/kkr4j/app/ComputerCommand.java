@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kkr4j.engine.ComputerCheck;
 import org.kkr4j.engine.ComputerSettings;
+import org.kkr4j.remote.CleanupPolicy;
 import org.kkr4j.remote.ComputerSpec;
 import org.kkr4j.store.Code;
 import org.kkr4j.store.Computer;
@@ -96,6 +97,11 @@ final class ComputerCommand implements Runnable {
         @Option(names = "--pack-workers", paramLabel = "W", defaultValue = "1",
                 description = "runs a packed job works on at the same time (default 1)")
         int packWorkers;
+        @Option(names = "--cleanup", paramLabel = "always|keep-failed|never", defaultValue = "always",
+                description = {"what happens to a run's directory on the computer once its files are stored:",
+                    "removed (always, the default), kept when the run did not end as specx meant it to",
+                    "(keep-failed: crashes, kills, timeouts, error stops), or kept (never)"})
+        String cleanup;
 
         @Override
         public Integer call() {
@@ -110,7 +116,7 @@ final class ComputerCommand implements Runnable {
             ComputerSpec computer = new ComputerSpec(name, transport, host, port, user,
                     key == null ? null : key.toAbsolutePath().normalize().toString(), proxyJump, scheduler, workdir,
                     maxQueued, pollSeconds, prependText, new ComputerSpec.JobDefaults(queue, account,
-                    walltimeSeconds(walltime), nodes, mpi, modules), pack, packWorkers);
+                    walltimeSeconds(walltime), nodes, mpi, modules), pack, packWorkers, CleanupPolicy.parse(cleanup));
             if (packWorkers < 1) {
                 throw new IllegalArgumentException("--pack-workers must be at least 1");
             }
@@ -126,7 +132,9 @@ final class ComputerCommand implements Runnable {
                 store.addComputer(new Computer(name, ComputerSettings.write(computer), Instant.now()));
                 out.println("registered computer '" + name + "': " + reach(computer) + ", scheduler " + scheduler
                         + ", work root " + workdir + (computer.packs() ? ", " + pack + " runs per job, "
-                        + computer.packWorkers() + " at a time" : ""));
+                        + computer.packWorkers() + " at a time" : "")
+                        + (computer.cleanup() == CleanupPolicy.ALWAYS ? "" : ", run directories kept ("
+                        + computer.cleanup().label() + ")"));
                 out.println("  check it with: kkr4j computer test " + name);
             }
             return 0;

@@ -117,6 +117,20 @@ class ComputerCliTest {
     }
 
     @Test
+    void theCleanupPolicyIsStoredWithTheComputer() throws Exception {
+        var add = addComputer("--cleanup", "keep-failed");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("run directories kept (keep-failed)");
+        JsonNode settings = Json.mapper().readTree(kkr4j("computer", "list", "--json", "--home", home.toString())
+                .out()).get(0).get("settings");
+        assertThat(settings.get("cleanup").asText()).isEqualTo("KEEP_FAILED");
+        var bad = kkr4j("computer", "add", "other", "--transport", "local", "--scheduler", "direct", "--workdir",
+                workRoot.toString(), "--cleanup", "sometimes", "--home", home.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("cleanup policy must be always, keep-failed or never, not 'sometimes'");
+    }
+
+    @Test
     void sshSettingsStoreTheKeyPathNeverItsContent() throws Exception {
         Path key = tmp.resolve("id_test");
         Files.writeString(key, "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret-material\n");
@@ -205,7 +219,7 @@ class ComputerCliTest {
                 assertThat(store.remoteJob(runId)).get().satisfies(job -> assertThat(job.computer()).isEqualTo("here"));
                 assertThat(store.events(runId)).extracting(Event::reason)
                         .anyMatch(reason -> reason.startsWith("submitted as job"))
-                        .anyMatch(reason -> reason.contains("finished with exit status 0 on here"));
+                        .anyMatch(reason -> reason.contains("on here finished with exit status 0"));
             }
         }
         try (var files = Files.list(workRoot)) {

@@ -66,6 +66,8 @@ public final class Engine implements AutoCloseable {
         final int slots;
         Instant terminationSent;
         Instant retryCollectAfter = Instant.EPOCH;
+        /** For a remote run: how its job ended, as the computer told it (null for local runs). */
+        String remoteEnding;
 
         Watched(long runId, WorkDirectory dir, ProcessHandle handle, Instant started, long wallLimitSeconds, int slots) {
             this.runId = runId;
@@ -393,7 +395,9 @@ public final class Engine implements AutoCloseable {
         if (remote != null) {
             for (RemoteRuns.Home home : remote.poll(now)) {
                 // the files are home: collected like a local run whose process has ended
-                watched.put(home.runId(), new Watched(home.runId(), home.dir(), null, home.started(), 0, 0));
+                Watched w = new Watched(home.runId(), home.dir(), null, home.started(), home.walltimeSeconds(), 0);
+                w.remoteEnding = home.ending();
+                watched.put(home.runId(), w);
             }
         }
         for (Watched w : new ArrayList<>(watched.values())) {
@@ -567,13 +571,18 @@ public final class Engine implements AutoCloseable {
                 fail(run.nodeId(), "could not submit to " + code.computer() + ": " + describe(e));
                 return false;
             }
-            remote().unreachable(code.computer(), Instant.now());
+            remote().unreachable(code.computer(), Instant.now(), e);
             store.requeue(run.nodeId(), "computer " + code.computer() + " not reachable (" + describe(e)
                     + "); queued again");
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             store.requeue(run.nodeId(), "interrupted while submitting; queued again");
+            return false;
+        } catch (org.kkr4j.remote.scheduler.SchedulerResponseException e) {
+            if (!schedulerRefused(run.nodeId(), code.computer(), e)) {
+                deleteQuietly(dir);
+            }
             return false;
         } catch (RuntimeException e) {
             deleteQuietly(dir);
@@ -589,6 +598,23 @@ public final class Engine implements AutoCloseable {
         }
         listeners.forEach(l -> l.launched(running));
         return true;
+    }
+
+    /**
+     * A submission the scheduler did not take: the run is queued again while that happens rarely (a controller
+     * being restarted answers again soon), and fails with the scheduler's message after
+     * {@link RemoteRuns#SCHEDULER_REFUSALS_TOLERATED} refusals in a row. Returns true when the run was queued again.
+     */
+    private boolean schedulerRefused(long runId, String computer, RuntimeException e) {
+        int n = remote().schedulerRefused(runId, computer, Instant.now());
+        if (n < RemoteRuns.SCHEDULER_REFUSALS_TOLERATED) {
+            store.requeue(runId, "the scheduler of " + computer + " did not take the job (" + describe(e)
+                    + "); queued again (refusal " + n + " of " + RemoteRuns.SCHEDULER_REFUSALS_TOLERATED + ")");
+            return true;
+        }
+        fail(runId, "could not submit to " + computer + ": the scheduler refused " + n + " times, last: "
+                + describe(e));
+        return false;
     }
 
     /**
@@ -631,7 +657,7 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             boolean retry = RemoteRuns.connectionProblem(e);
             if (retry) {
-                remote().unreachable(computer, Instant.now());
+                remote().unreachable(computer, Instant.now(), e);
             }
             for (RemoteRuns.Staged s : staged) {
                 if (retry) {
@@ -646,6 +672,13 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             staged.forEach(s -> store.requeue(s.run().nodeId(), "interrupted while submitting; queued again"));
+            return;
+        } catch (org.kkr4j.remote.scheduler.SchedulerResponseException e) {
+            for (RemoteRuns.Staged s : staged) {
+                if (!schedulerRefused(s.run().nodeId(), computer, e)) {
+                    deleteQuietly(s.dir());
+                }
+            }
             return;
         } catch (RuntimeException e) {
             for (RemoteRuns.Staged s : staged) {
@@ -776,12 +809,19 @@ public final class Engine implements AutoCloseable {
             if (termination == Termination.NONE && run.cancelRequested()) {
                 termination = Termination.CANCELLED;
             }
+            // a remote run's limit is its job's walltime on the computer
+            long limit = w.remoteEnding != null ? w.wallLimitSeconds : run.wallLimitSeconds();
             Classification verdict = OutcomeClassifier.classify(exitCode, log, run.uuid() + "/" + WorkDirectory.STDOUT,
-                    termination, run.wallLimitSeconds());
+                    termination, limit);
             List<FileEntry> outputs = storeOutputs(w.dir, run.nodeId());
             CardDeck deck = cardDeck(w.dir, run);
             RunResult result;
             String reason = verdict.reason();
+            if (w.remoteEnding != null) {
+                // a run that left no exit status and no marker: the computer's account is the whole story
+                reason = exitCode == null && verdict.outcome() == Outcome.KILLED ? w.remoteEnding
+                        : reason + " (" + w.remoteEnding + ")";
+            }
             try {
                 result = ResultExtractor.extract(verdict.log(), deck);
             } catch (RuntimeException e) {
@@ -793,7 +833,7 @@ public final class Engine implements AutoCloseable {
                     reason, null));
             watched.remove(w.runId);
             if (w.handle == null && remote != null && store.remoteJob(run.nodeId()).isPresent()) {
-                remote.clean(run.nodeId());
+                remote.clean(done);
             }
             if (!settings.keepWorkDirs()) {
                 deleteQuietly(w.dir);

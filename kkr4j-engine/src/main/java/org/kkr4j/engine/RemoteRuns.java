@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.kkr4j.remote.CleanupPolicy;
 import org.kkr4j.remote.CommandResult;
 import org.kkr4j.remote.ComputerSpec;
 import org.kkr4j.remote.ShellQuoting;
@@ -83,7 +84,7 @@ final class RemoteRuns implements AutoCloseable {
     private final Consumer<String> problems;
     private final Map<String, Instant> unreachableUntil = new HashMap<>();
     private final java.util.Set<String> swept = new java.util.HashSet<>();
-    private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(30);
+    private final Map<Long, Integer> schedulerRefusals = new HashMap<>();
 
     /** @param opener makes a computer's transport from its settings (tests wrap it to count commands) */
     RemoteRuns(Store store, Consumer<String> problems, java.util.function.Function<ComputerSpec, Transport> opener) {
@@ -110,9 +111,33 @@ final class RemoteRuns implements AutoCloseable {
         return !now.isBefore(unreachableUntil.getOrDefault(computer, Instant.EPOCH));
     }
 
-    void unreachable(String computer, Instant now) {
-        unreachableUntil.put(computer, now.plus(UNREACHABLE_PAUSE));
+    /**
+     * No launches to the computer for a while: its poll interval, or longer when the transport says when it will
+     * try to connect again (its backoff after repeated failures). Polls of running jobs go on at their interval.
+     */
+    void unreachable(String computer, Instant now, IOException cause) {
+        Duration pause = spec(computer).pollInterval();
+        if (cause instanceof org.kkr4j.remote.transport.TransportUnavailableException u
+                && u.retryAfter().isPresent() && u.retryAfter().get().compareTo(pause) > 0) {
+            pause = u.retryAfter().get();
+        }
+        unreachableUntil.put(computer, now.plus(pause));
     }
+
+    /**
+     * Counts a submission the scheduler did not take (sbatch or the look-up before it failed, e.g. a controller
+     * being restarted) and pauses launches to the computer for the count times its poll interval. Returns the
+     * count: the caller queues the run again below {@link #SCHEDULER_REFUSALS_TOLERATED}, and fails it after.
+     */
+    int schedulerRefused(long runId, String computer, Instant now) {
+        int n = schedulerRefusals.merge(runId, 1, Integer::sum);
+        Instant until = now.plus(spec(computer).pollInterval().multipliedBy(n));
+        unreachableUntil.merge(computer, until, (a, b) -> a.isAfter(b) ? a : b);
+        return n;
+    }
+
+    /** Submissions of one run the scheduler may refuse before the run fails with the scheduler's message. */
+    static final int SCHEDULER_REFUSALS_TOLERATED = 5;
 
     /** A failure of the connection (worth a retry later), not of what was asked over it. */
     static boolean connectionProblem(IOException e) {
@@ -171,6 +196,7 @@ final class RemoteRuns implements AutoCloseable {
         }
         store.recordRemoteJob(new RemoteJob(run.nodeId(), code.computer(), remoteDir, jobId, Instant.now()));
         jobs.put(run.nodeId(), new Job(run.nodeId(), code.computer(), dir, remoteDir, jobId, Instant.now(), false));
+        schedulerRefusals.remove(run.nodeId());
         return jobId;
     }
 
@@ -275,6 +301,7 @@ final class RemoteRuns implements AutoCloseable {
                         Instant.now(), true));
                 taken.put(s.run().nodeId(), jobId);
             }
+            schedulerRefusals.remove(s.run().nodeId());
         }
         return taken;
     }
@@ -322,12 +349,21 @@ final class RemoteRuns implements AutoCloseable {
     }
 
     /**
-     * Polls every computer whose interval has passed, with one status query for all of its jobs; returns the
-     * runs whose files are now in their local work directory (ready to be collected).
+     * A run whose files are home.
+     *
+     * @param ending          how its job ended, in words (the scheduler's and the exit file's)
+     * @param exitFileMissing true when the run left no exit file (killed with its job, lost)
+     * @param walltimeSeconds the job's elapsed-time limit
      */
-    /** A run whose files are home. */
-    record Home(long runId, WorkDirectory dir, Instant started) {
+    record Home(long runId, WorkDirectory dir, Instant started, String ending, boolean exitFileMissing,
+                long walltimeSeconds) {
     }
+
+    /**
+     * Polls every computer whose interval has passed, with one status query for all of its jobs; returns the
+     * runs whose files are now in their local work directory (ready to be collected), also those brought home
+     * before a later step of the same poll failed.
+     */
 
     List<Home> poll(Instant now) {
         Map<String, List<Job>> byComputer = new LinkedHashMap<>();
@@ -349,8 +385,9 @@ final class RemoteRuns implements AutoCloseable {
             }
             lastPoll.put(computer, now);
             try {
-                ready.addAll(pollComputer(computer, spec, e.getValue()));
-            } catch (IOException ex) {
+                pollComputer(computer, spec, e.getValue(), ready);
+            } catch (IOException | org.kkr4j.remote.scheduler.SchedulerResponseException ex) {
+                // an unreadable or failed answer (a controller being restarted) is never "no jobs": ask again later
                 problems.accept("computer " + computer + ": " + ex.getMessage() + " (will retry)");
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -360,8 +397,8 @@ final class RemoteRuns implements AutoCloseable {
         return ready;
     }
 
-    private List<Home> pollComputer(String computer, ComputerSpec spec, List<Job> list) throws IOException,
-            InterruptedException {
+    private void pollComputer(String computer, ComputerSpec spec, List<Job> list, List<Home> ready)
+            throws IOException, InterruptedException {
         Transport t = connected(computer);
         Scheduler scheduler = spec.openScheduler();
         // one query for the cancel requests of every watched run, not one per job and interval
@@ -382,8 +419,7 @@ final class RemoteRuns implements AutoCloseable {
         List<String> ids = java.util.stream.Stream.concat(list.stream().map(j -> j.jobId), packs.keySet().stream())
                 .distinct().toList();
         CommandResult answer = t.run(scheduler.statusCommand(ids), COMMAND_TIMEOUT);
-        Map<String, JobStatus> status = scheduler.parseStatus(answer, ids);
-        List<Home> ready = new ArrayList<>();
+        Map<String, JobStatus> status = withHistory(t, scheduler, scheduler.parseStatus(answer, ids));
         List<Job> packedRunning = list.stream().filter(j -> j.packed
                 && status.getOrDefault(j.jobId, JobStatus.notListed()).isActive()).toList();
         java.util.Set<String> exited = packedRunning.isEmpty() ? java.util.Set.of() : exitedRuns(t, packedRunning);
@@ -399,20 +435,24 @@ final class RemoteRuns implements AutoCloseable {
             if (s.isActive()) {
                 continue;
             }
-            FinalState end = finish(t, j, s);
-            if (end instanceof FinalState.StillActive) {
+            Optional<Home> home = finish(t, j, s);
+            if (home.isEmpty()) {
                 continue;
             }
             jobs.remove(j.runId);
-            ready.add(new Home(j.runId, j.dir, j.started));
+            ready.add(home.get());
         }
         if (!packedEnded.isEmpty()) {
-            ready.addAll(finishPacked(t, packedEnded, status));
+            finishPacked(t, packedEnded, status, ready);
         }
         // a pack whose job has left the queue and whose runs are all home: its directory goes
         for (String id : new ArrayList<>(packs.keySet())) {
             boolean gone = !status.getOrDefault(id, JobStatus.notListed()).isActive();
             if (gone && jobs.values().stream().noneMatch(j -> j.computer.equals(computer) && j.jobId.equals(id))) {
+                if (spec.cleanup() == CleanupPolicy.NEVER) {
+                    packs.remove(id);
+                    continue;
+                }
                 List<String> rm = new ArrayList<>(List.of("rm", "-rf", "--"));
                 rm.addAll(packs.get(id));
                 CommandResult removed = t.run(rm, COMMAND_TIMEOUT);
@@ -423,7 +463,28 @@ final class RemoteRuns implements AutoCloseable {
                 packs.remove(id);
             }
         }
-        return ready;
+    }
+
+    /**
+     * The statuses, with the scheduler's record of ended jobs (sacct, qstat -x, pjstat -H) for those the status
+     * query no longer lists: one more command per poll, only when a job has left the listing. A record that is
+     * switched off (Slurm without accounting) leaves them unlisted; their exit files decide.
+     */
+    private static Map<String, JobStatus> withHistory(Transport t, Scheduler scheduler, Map<String, JobStatus> status)
+            throws IOException, InterruptedException {
+        List<String> unlisted = status.entrySet().stream().filter(e -> !e.getValue().isListed()).map(Map.Entry::getKey)
+                .toList();
+        Optional<List<String>> command = unlisted.isEmpty() ? Optional.empty() : scheduler.historyCommand(unlisted);
+        if (command.isEmpty()) {
+            return status;
+        }
+        Map<String, JobStatus> merged = new LinkedHashMap<>(status);
+        scheduler.parseHistory(t.run(command.get(), COMMAND_TIMEOUT), unlisted).ifPresent(h -> h.forEach((id, s) -> {
+            if (s.isListed()) {
+                merged.put(id, s);
+            }
+        }));
+        return merged;
     }
 
     /** The run directories (of runs of packed jobs) that hold an exit file now: one {@code find} for all. */
@@ -460,9 +521,8 @@ final class RemoteRuns implements AutoCloseable {
      * Brings home the files of runs of packed jobs that ended in this poll: one listing and one tar download for
      * all of them (per parent directory, which is the computer's work root).
      */
-    private List<Home> finishPacked(Transport t, List<Job> ended, Map<String, JobStatus> status) throws IOException,
-            InterruptedException {
-        List<Home> ready = new ArrayList<>();
+    private void finishPacked(Transport t, List<Job> ended, Map<String, JobStatus> status, List<Home> ready)
+            throws IOException, InterruptedException {
         Map<String, List<Job>> byParent = new LinkedHashMap<>();
         for (Job j : ended) {
             byParent.computeIfAbsent(parent(j.remoteDir), k -> new ArrayList<>()).add(j);
@@ -470,27 +530,15 @@ final class RemoteRuns implements AutoCloseable {
         for (Map.Entry<String, List<Job>> e : byParent.entrySet()) {
             String root = e.getKey();
             List<Job> list = e.getValue();
-            List<String> argv = new ArrayList<>(List.of("find"));
-            list.forEach(j -> argv.add(j.remoteDir));
-            argv.addAll(List.of("-type", "f"));
-            CommandResult listing = t.run(argv, COMMAND_TIMEOUT);
-            Map<String, List<String>> filesOf = new HashMap<>();
+            List<String> dirs = list.stream().map(j -> j.remoteDir).toList();
+            Map<String, List<RemoteListing.RemoteFile>> listing = RemoteListing.parse(
+                    t.run(RemoteListing.command(dirs), COMMAND_TIMEOUT).stdout(), dirs);
+            Map<Long, List<String>> filesOf = new HashMap<>();
             List<String> all = new ArrayList<>();
-            String rootPrefix = root.endsWith("/") ? root : root + "/";
-            for (String line : listing.stdout().split("\n")) {
-                if (!line.startsWith(rootPrefix)) {
-                    continue;
-                }
-                String rel = line.substring(rootPrefix.length());
-                int slash = rel.indexOf('/');
-                if (slash < 0) {
-                    continue;
-                }
-                String inRun = rel.substring(slash + 1);
-                if (wanted(inRun)) {
-                    filesOf.computeIfAbsent(rel.substring(0, slash), k -> new ArrayList<>()).add(inRun);
-                    all.add(rel);
-                }
+            for (Job j : list) {
+                List<String> files = RemoteListing.toFetch(listing.get(j.remoteDir), j.dir.path());
+                filesOf.put(j.runId, files);
+                files.forEach(f -> all.add(leaf(j.remoteDir) + "/" + f));
             }
             Path staging = Files.createTempDirectory(list.get(0).dir.path().getParent(), ".fetch-");
             try {
@@ -502,35 +550,22 @@ final class RemoteRuns implements AutoCloseable {
                     // the run's own exit file ends it even while its pack's job goes on with other runs
                     JobStatus seen = s.isActive() ? JobStatus.notListed() : s;
                     Files.createDirectories(j.dir.path());
-                    settle(j, staging.resolve(leaf(j.remoteDir)), filesOf.getOrDefault(leaf(j.remoteDir), List.of()),
-                            seen);
+                    Optional<Home> home = settle(j, staging.resolve(leaf(j.remoteDir)), filesOf.get(j.runId), seen);
                     jobs.remove(j.runId);
-                    ready.add(new Home(j.runId, j.dir, j.started));
+                    ready.add(home.orElseThrow());
                 }
             } finally {
                 deleteTree(staging);
             }
         }
-        return ready;
-    }
-
-    /** The files of a run directory worth bringing home: what the run wrote and the markers of how it ended. */
-    private static boolean wanted(String rel) {
-        return !rel.equals(WorkDirectory.CARD) && (!rel.startsWith(RunLayout.DIR + "/")
-                || rel.equals(RunLayout.EXIT) || rel.equals(RunLayout.END) || rel.equals(RunLayout.START));
     }
 
     /** Brings the run's files home and records why it ended; a vanished job without its exit file is not "done". */
-    private FinalState finish(Transport t, Job j, JobStatus status) throws IOException, InterruptedException {
+    private Optional<Home> finish(Transport t, Job j, JobStatus status) throws IOException, InterruptedException {
         Files.createDirectories(j.dir.path());
-        CommandResult listing = t.run(List.of("find", j.remoteDir, "-type", "f"), COMMAND_TIMEOUT);
-        List<String> files = new ArrayList<>();
-        String prefix = j.remoteDir.endsWith("/") ? j.remoteDir : j.remoteDir + "/";
-        for (String line : listing.stdout().split("\n")) {
-            if (line.startsWith(prefix) && wanted(line.substring(prefix.length()))) {
-                files.add(line.substring(prefix.length()));
-            }
-        }
+        List<String> dirs = List.of(j.remoteDir);
+        List<String> files = RemoteListing.toFetch(RemoteListing.parse(
+                t.run(RemoteListing.command(dirs), COMMAND_TIMEOUT).stdout(), dirs).get(j.remoteDir), j.dir.path());
         Path staging = Files.createTempDirectory(j.dir.path().getParent(), ".fetch-");
         try {
             t.download(j.remoteDir, files, staging, TRANSFER_TIMEOUT);
@@ -542,13 +577,19 @@ final class RemoteRuns implements AutoCloseable {
 
     /**
      * Decides how a run ended from the scheduler's word and its exit file in {@code staging}, moves its files into
-     * its local work directory and records why; a run still active is left alone.
+     * its local work directory and records why; a run still active is left alone (empty). A single job that left
+     * the queue without an exit file, no reason given, after running for its whole walltime was killed at the
+     * limit (PBS and PJM listings do not say so once the job is gone).
      */
-    private FinalState settle(Job j, Path staging, List<String> files, JobStatus status) throws IOException {
+    private Optional<Home> settle(Job j, Path staging, List<String> files, JobStatus status) throws IOException {
         Optional<ExitFile> exit = readExit(staging);
-        FinalState end = FinalState.decide(status, exit);
+        long walltimeSeconds = spec(j.computer).defaults().walltimeSeconds();
+        Optional<FinalState.WalltimeEvidence> evidence = j.packed ? Optional.empty()
+                : startedAt(staging).map(start -> new FinalState.WalltimeEvidence(start,
+                        Duration.ofSeconds(walltimeSeconds), Instant.now()));
+        FinalState end = FinalState.decide(status, exit, evidence);
         if (end instanceof FinalState.StillActive) {
-            return end;
+            return Optional.empty();
         }
         for (String f : files) {
             Path from = staging.resolve(f);
@@ -565,17 +606,27 @@ final class RemoteRuns implements AutoCloseable {
                 default -> { }
             }
         }
-        String job = (j.packed ? "packed job " : "job ") + j.jobId;
+        String job = (j.packed ? "packed job " : "job ") + j.jobId + " on " + j.computer;
         String why = switch (end) {
             case FinalState.Finished f -> job + (j.packed ? ": run" : "") + " finished with exit status "
                     + f.exitCode();
-            case FinalState.Killed k -> job + " killed: " + k.reason() + (k.detail() == null ? ""
-                    : " (" + k.detail() + ")");
+            case FinalState.Killed k -> job + " killed: " + k.reason() + (k.inferred() ? " (inferred)" : "")
+                    + (k.detail() == null ? "" : " (" + k.detail() + ")");
             case FinalState.Lost l -> job + " left the queue without an exit file: " + l.detail();
             case FinalState.StillActive a -> "still active";
         };
-        store.appendEvent(j.runId, "RUNNING", "RUNNING", why + " on " + j.computer, null);
-        return end;
+        store.appendEvent(j.runId, "RUNNING", "RUNNING", why, null);
+        return Optional.of(new Home(j.runId, j.dir, j.started, why, exit.isEmpty(), walltimeSeconds));
+    }
+
+    /** When the job script started the run (first field of its start marker), if the marker came home. */
+    private static Optional<Instant> startedAt(Path staging) {
+        try {
+            String[] fields = Files.readString(staging.resolve(RunLayout.START)).strip().split("\\s+");
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(fields[0])));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<ExitFile> readExit(Path staging) throws IOException {
@@ -588,18 +639,32 @@ final class RemoteRuns implements AutoCloseable {
                 : Optional.empty()));
     }
 
-    /** Removes a finished run's directory on its computer (the files are in the store). */
-    void clean(long runId) {
-        store.remoteJob(runId).ifPresent(job -> {
+    /**
+     * Removes a finished run's directory on its computer (the files are in the store), unless the computer's
+     * clean-up policy keeps it: then an event says where it is.
+     */
+    void clean(Run done) {
+        store.remoteJob(done.nodeId()).ifPresent(job -> {
+            CleanupPolicy policy = spec(job.computer()).cleanup();
+            if (!policy.removes(endedAsMeant(done))) {
+                store.appendEvent(done.nodeId(), "DONE", "DONE", "remote directory kept on " + job.computer() + " ("
+                        + policy.label() + "): " + job.remoteDir(), null);
+                return;
+            }
             try {
                 transports.get(job.computer()).removeTree(job.remoteDir(), COMMAND_TIMEOUT);
             } catch (IOException e) {
-                problems.accept("run " + runId + ": remote directory " + job.remoteDir() + " not removed: "
+                problems.accept("run " + done.nodeId() + ": remote directory " + job.remoteDir() + " not removed: "
                         + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /** A run that ended as the code meant it to (the outcomes that may answer identical submissions). */
+    private static boolean endedAsMeant(Run done) {
+        return done.outcome() != null && done.outcome().cacheable();
     }
 
     /**
@@ -619,8 +684,10 @@ final class RemoteRuns implements AutoCloseable {
                     continue;
                 }
                 String name = line.substring(prefix.length());
+                CleanupPolicy policy = spec(computer).cleanup();
                 if (name.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-                        && store.findRun(name).map(r -> r.state() == RunState.DONE).orElse(false)) {
+                        && store.findRun(name).map(r -> r.state() == RunState.DONE && policy.removes(endedAsMeant(r)))
+                        .orElse(false)) {
                     t.removeTree(line, COMMAND_TIMEOUT);
                 }
             }

@@ -27,6 +27,8 @@ final class CountingTransport implements Transport {
     /** Tar streams sent and fetched. */
     final java.util.concurrent.atomic.AtomicInteger uploads = new java.util.concurrent.atomic.AtomicInteger();
     final java.util.concurrent.atomic.AtomicInteger downloads = new java.util.concurrent.atomic.AtomicInteger();
+    /** Every path asked for in a download, relative to that download's remote root. */
+    final List<String> fetched = new CopyOnWriteArrayList<>();
 
     CountingTransport(Transport inner) {
         this.inner = inner;
@@ -58,6 +60,7 @@ final class CountingTransport implements Transport {
     public DownloadResult download(String remoteRoot, List<String> relativePaths, Path localRoot, Duration timeout)
             throws IOException, InterruptedException {
         downloads.incrementAndGet();
+        fetched.addAll(relativePaths);
         return inner.download(remoteRoot, relativePaths, localRoot, timeout);
     }
 

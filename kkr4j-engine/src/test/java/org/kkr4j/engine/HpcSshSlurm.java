@@ -33,7 +33,8 @@ final class HpcSshSlurm {
     static final String ENABLE_VARIABLE = "KKR4J_TEST_HPC";
     static final String REQUIRE_VARIABLE = "KKR4J_TEST_REQUIRE_HPC";
     private static final List<String> VARIABLES = List.of("KKR4J_TEST_SSH_HOST", "KKR4J_TEST_SSH_PORT",
-            "KKR4J_TEST_SSH_USER", "KKR4J_TEST_SSH_KEY", "KKR4J_TEST_SSH_KNOWN_HOSTS", "KKR4J_TEST_REMOTE_HOME");
+            "KKR4J_TEST_SSH_USER", "KKR4J_TEST_SSH_KEY", "KKR4J_TEST_SSH_KNOWN_HOSTS", "KKR4J_TEST_REMOTE_HOME",
+            "KKR4J_TEST_HPC_CTL");
 
     /** Tags a test class {@code hpc} and skips it (with the reason) unless the test computer is enabled. */
     @Target(ElementType.TYPE)
@@ -84,10 +85,40 @@ final class HpcSshSlurm {
 
     /** The computer as a user registers it (kkr4j computer add ... --transport ssh --scheduler slurm). */
     ComputerSpec computer(String name, String workRoot, int maxQueued, int pollSeconds, String prepend) {
+        return computer(name, workRoot, maxQueued, pollSeconds, prepend, 600);
+    }
+
+    /** As {@link #computer(String, String, int, int, String)} with the jobs' walltime. */
+    ComputerSpec computer(String name, String workRoot, int maxQueued, int pollSeconds, String prepend,
+                          long walltimeSeconds) {
+        return computer(name, "slurm", workRoot, maxQueued, pollSeconds, prepend, walltimeSeconds);
+    }
+
+    /**
+     * As {@link #computer(String, String, int, int, String, long)} with another scheduler: {@code pbs} and
+     * {@code pjm} reach the test Slurm through the shims of {@code .ci/hpc-shims} on the remote PATH.
+     */
+    ComputerSpec computer(String name, String scheduler, String workRoot, int maxQueued, int pollSeconds,
+                          String prepend, long walltimeSeconds) {
         return new ComputerSpec(name, "ssh", env.get("KKR4J_TEST_SSH_HOST"),
                 Integer.parseInt(env.get("KKR4J_TEST_SSH_PORT")), env.get("KKR4J_TEST_SSH_USER"),
-                env.get("KKR4J_TEST_SSH_KEY"), null, "slurm", workRoot, maxQueued, pollSeconds, prepend,
-                ComputerSpec.JobDefaults.serial(600));
+                env.get("KKR4J_TEST_SSH_KEY"), null, scheduler, workRoot, maxQueued, pollSeconds, prepend,
+                ComputerSpec.JobDefaults.serial(walltimeSeconds));
+    }
+
+    /**
+     * Runs {@code .ci/hpc-ctl} (sshd-kill, sshd-start, slurmctld-stop, slurmctld-start, remote-bytes PATH) and
+     * returns what it printed.
+     */
+    String ctl(String... args) throws java.io.IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(env.get("KKR4J_TEST_HPC_CTL")));
+        argv.addAll(List.of(args));
+        org.kkr4j.remote.CommandResult r = new org.kkr4j.remote.LocalCommandRunner().run(argv, Duration.ofSeconds(120));
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("hpc-ctl " + String.join(" ", args) + " failed (exit " + r.exitCode()
+                    + "): " + r.stderr());
+        }
+        return r.stdout().strip();
     }
 
     /**

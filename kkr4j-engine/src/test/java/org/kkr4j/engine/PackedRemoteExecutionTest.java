@@ -104,7 +104,7 @@ class PackedRemoteExecutionTest {
                     assertThat(h.store.events(run.nodeId())).extracting(Event::reason).as(what)
                             .anyMatch(r -> r.startsWith("submitted in packed job " + job.jobId()))
                             .anyMatch(r -> r.startsWith("packed job " + job.jobId()
-                                    + ": run finished with exit status"));
+                                    + " on here: run finished with exit status"));
                 }
                 assertThat(runsPerJob).hasSize(RUNS / PACK).allSatisfy((id, n) -> assertThat(n).isEqualTo(PACK));
 

@@ -30,8 +30,12 @@ class RemoteExecutionTest {
     Path tmp;
 
     private Code registerRemote(ReplayHarness h, Path workRoot, int maxQueued) {
+        return registerRemote(h, workRoot, maxQueued, "");
+    }
+
+    private Code registerRemote(ReplayHarness h, Path workRoot, int maxQueued, String prepend) {
         ComputerSpec spec = new ComputerSpec("here", "local", null, 0, null, null, null, "direct",
-                workRoot.toString(), maxQueued, 1, "", ComputerSpec.JobDefaults.serial(3600));
+                workRoot.toString(), maxQueued, 1, prepend, ComputerSpec.JobDefaults.serial(3600));
         h.store.addComputer(new Computer("here", ComputerSettings.write(spec), Instant.now()));
         Code local = h.store.code("replay").orElseThrow();
         return h.store.addCode(new Code("replay-here", local.path(), local.version(), local.sha256(), Map.of(),
@@ -64,6 +68,78 @@ class RemoteExecutionTest {
                         .anyMatch(r -> r.contains("finished with exit status 0"));
                 // the run's directory on the computer is gone once the files are stored
                 assertThat(Files.exists(workRoot.resolve(run.uuid()))).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void inputFilesTheRunLeftAloneStayOnTheComputerWhileFilesItRewroteComeHome() throws Exception {
+        try (ReplayHarness h = new ReplayHarness(tmp.resolve("home"))) {
+            Path workRoot = tmp.resolve("computer-work");
+            // the job starts a second after the upload, so an untouched input's time lies before the start marker
+            registerRemote(h, workRoot, 10, "sleep 1.2\n");
+            try (Engine engine = h.engine(2)) {
+                List<CountingTransport> opened = new java.util.ArrayList<>();
+                engine.openTransportsWith(spec -> {
+                    CountingTransport t = new CountingTransport(spec.openTransport());
+                    opened.add(t);
+                    return t;
+                });
+                byte[] card = Files.readAllBytes(HEA.resolve("CrMnFeCo_bcc/inputcard_go"));
+                Path extra = tmp.resolve("notes.bin");
+                Files.write(extra, new byte[300_000]);
+                // the recorded potential given as the starting one: the replay writes it again, same size and bytes
+                Path pot = HEA.resolve("CrMnFeCo_bcc/data/pot");
+                Run run = engine.submit(RunRequest.of("replay-here", card, "card",
+                        List.of(engine.inputFromFile("extra/notes.bin", extra), engine.inputFromFile("data/pot", pot)))
+                        .withCache(false));
+                engine.runUntilDone(List.of(run.nodeId()));
+                Run done = h.store.run(run.nodeId()).orElseThrow();
+                assertThat(done.outcome()).as(done.toString()).isEqualTo(Outcome.CONVERGED);
+                List<String> fetched = opened.get(0).fetched;
+                assertThat(fetched).contains(WorkDirectory.STDOUT, "data/pot", ".kkr4j/exit", ".kkr4j/start")
+                        .doesNotContain("extra/notes.bin", WorkDirectory.CARD);
+                assertThat(engine.readOutput(run.nodeId(), WorkDirectory.STDOUT).orElseThrow())
+                        .isEqualTo(Files.readAllBytes(HEA.resolve("CrMnFeCo_bcc/out_go.log")));
+            }
+        }
+    }
+
+    @Test
+    void aKeepFailedComputerKeepsTheDirectoryOfACrashedRunAndRemovesTheOthers() throws Exception {
+        try (ReplayHarness h = new ReplayHarness(tmp.resolve("home"))) {
+            Path workRoot = tmp.resolve("computer-work");
+            ComputerSpec spec = new ComputerSpec("here", "local", null, 0, null, null, null, "direct",
+                    workRoot.toString(), 10, 1, "", ComputerSpec.JobDefaults.serial(3600))
+                    .withCleanup(org.kkr4j.remote.CleanupPolicy.KEEP_FAILED);
+            h.store.addComputer(new Computer("here", ComputerSettings.write(spec), Instant.now()));
+            Code replay = h.store.code("replay").orElseThrow();
+            h.store.addCode(new Code("replay-here", replay.path(), replay.version(), replay.sha256(), Map.of(),
+                    Instant.now(), "here"));
+            Path crash = h.script("crash", "echo 'segmentation fault' >&2\nexit 3\n");
+            h.store.addCode(new Code("crash-here", crash.toString(), replay.version(), Sha256.of(crash), Map.of(),
+                    Instant.now(), "here"));
+            try (Engine engine = h.engine(2)) {
+                byte[] card = Files.readAllBytes(HEA.resolve("CrMnFeCo_bcc/inputcard_go"));
+                Run good = engine.submit(RunRequest.of("replay-here", card, "card", List.of()));
+                Run bad = engine.submit(RunRequest.of("crash-here", card, "card", List.of()));
+                engine.runUntilDone(List.of(good.nodeId(), bad.nodeId()));
+                assertThat(h.store.run(good.nodeId()).orElseThrow().outcome()).isEqualTo(Outcome.CONVERGED);
+                assertThat(h.store.run(bad.nodeId()).orElseThrow().outcome()).isEqualTo(Outcome.CRASHED);
+                assertThat(Files.exists(workRoot.resolve(good.uuid()))).isFalse();
+                assertThat(workRoot.resolve(bad.uuid()).resolve("stderr.log")).hasContent("segmentation fault");
+                assertThat(h.store.events(bad.nodeId())).extracting(Event::reason)
+                        .contains("remote directory kept on here (keep-failed): " + workRoot.resolve(bad.uuid()));
+            }
+            // a later engine's first contact sweeps directories of DONE runs, but only those the policy removes
+            try (Engine engine = h.engine(1)) {
+                byte[] card = Files.readAllBytes(HEA.resolve("VCoNiCu_bcc/inputcard_go"));
+                Run next = engine.submit(RunRequest.of("replay-here", card, "card", List.of()));
+                engine.runUntilDone(List.of(next.nodeId()));
+                try (var left = Files.list(workRoot)) {
+                    assertThat(left.map(p -> p.getFileName().toString()).toList()).hasSize(1).allMatch(n ->
+                            h.store.findRun(n).orElseThrow().outcome() == Outcome.CRASHED);
+                }
             }
         }
     }

@@ -2,40 +2,27 @@ package org.kkr4j.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kkr4j.io.akaikkr.AkaiVersion;
 import org.kkr4j.remote.CommandResult;
-import org.kkr4j.remote.ComputerSpec;
 import org.kkr4j.remote.transport.SshTransport;
-import org.kkr4j.remote.transport.UploadEntry;
-import org.kkr4j.replay.ReplayLauncher;
-import org.kkr4j.replay.ReplayMain;
 import org.kkr4j.store.Code;
-import org.kkr4j.store.Computer;
 import org.kkr4j.store.Outcome;
 import org.kkr4j.store.RemoteJob;
 import org.kkr4j.store.Run;
 
 /**
- * Replayed runs through SSH + Slurm end to end: the code is the replay executable on the test HPC computer of
- * {@code .ci/hpc-start}, the engine stages here, uploads, submits with sbatch, polls with squeue, downloads,
- * collects and cleans up, with one SSH connection for the computer.
- *
- * <p>The remote user cannot read this machine's Maven repository, and the work root exists only in the servers'
- * private mount namespace (no shared disk). So the setup puts what the replay needs on the remote side through
- * SSH, as a user would install a code there: the replay's classes and jackson-core, the recordings of the
- * systems used, and a launcher whose class path and recording root are those remote copies. Only the JDK is
- * taken from the shared system directories (as a cluster's module would provide it).
+ * Replayed runs through SSH + Slurm end to end: the code is the replay executable installed on the test HPC
+ * computer of {@code .ci/hpc-start} ({@link HpcReplayInstall}, no shared disk), the engine stages here, uploads,
+ * submits with sbatch, polls with squeue, downloads, collects and cleans up, with one SSH connection for the
+ * computer.
  */
 @HpcSshSlurm.Test
 class SshSlurmReplayTest {
@@ -46,65 +33,40 @@ class SshSlurmReplayTest {
 
     @TempDir
     static Path local;
-    private static HpcSshSlurm hpc;
+    private static HpcReplayInstall replay;
     /** The test's own connection for setup and checks; the engine opens its own. */
     private static SshTransport setup;
     private static String base;
-    private static String launcher;
 
     @BeforeAll
     static void installTheReplayOnTheComputer() throws Exception {
-        hpc = HpcSshSlurm.require();
-        base = hpc.remoteHome() + "/engine-it-" + Long.toString(System.nanoTime(), 36);
-        setup = hpc.open(hpc.computer("setup", base, 1, 1, ""));
-        List<UploadEntry> entries = new ArrayList<>();
-        entries.add(new UploadEntry(codeSource(ReplayMain.class), "lib/replay"));
-        entries.add(new UploadEntry(codeSource(com.fasterxml.jackson.core.JsonFactory.class), "lib/jackson-core.jar"));
-        for (String system : SYSTEMS) {
-            entries.add(new UploadEntry(HEA.resolve(system), "recordings/hea-3d/" + system));
-        }
-        Path script = ReplayLauncher.writeLauncher(local.resolve("bin"), "replay",
-                Path.of(System.getProperty("java.home")), base + "/lib/replay:" + base + "/lib/jackson-core.jar",
-                List.of(Path.of(base + "/recordings")));
-        entries.add(new UploadEntry(script, "bin/replay"));
-        setup.upload(entries, base, T);
-        assertThat(setup.run(List.of("test", "-x", base + "/bin/replay"), T).exitCode()).isZero();
+        replay = HpcReplayInstall.install(local, "engine-it", SYSTEMS);
+        hpc = replay.hpc;
+        setup = replay.setup;
+        base = replay.base;
     }
 
     @AfterAll
     static void removeIt() throws Exception {
-        if (setup != null) {
-            // the recordings came with their read-only modes
-            setup.run(List.of("chmod", "-R", "u+w", base), T);
-            setup.removeTree(base, T);
-            setup.close();
+        if (replay != null) {
+            replay.close();
         }
     }
 
-    private static Path codeSource(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
+    private static HpcSshSlurm hpc;
 
-    /**
-     * Registers the computer and the replay on it (sha256 computed there). The launcher's index cache goes to
-     * the remote side through the computer's prepend text; {@code extraPrepend} adds more.
-     */
+    /** Registers the computer and the replay on it; {@code extraPrepend} adds to the prepend text. */
     private static Code register(ReplayHarness h, String name, String extraPrepend) {
         return register(h, name, extraPrepend, 0, 0);
     }
 
     /** As {@link #register(ReplayHarness, String, String)}, packing {@code packSize} runs into one job. */
     private static Code register(ReplayHarness h, String name, String extraPrepend, int packSize, int packWorkers) {
-        ComputerSpec spec = hpc.computer(name, base + "/runs-" + name, 10, POLL_SECONDS,
-                "KKR4J_REPLAY_INDEX_CACHE=" + base + "/replay.index\nexport KKR4J_REPLAY_INDEX_CACHE\n" + extraPrepend)
-                .withPacking(packSize, packWorkers);
-        h.store.addComputer(new Computer(name, ComputerSettings.write(spec), Instant.now()));
-        return new CodeRegistry(h.store, Duration.ofSeconds(20)).addRemote("replay-" + name, name, launcher(),
-                AkaiVersion.CPA2002V010, hpc::open).code();
+        return replay.register(h, name, extraPrepend, POLL_SECONDS, 600, packSize, packWorkers);
     }
 
     private static String launcher() {
-        return base + "/bin/replay";
+        return replay.launcher();
     }
 
     private static List<Run> submitAll(Engine engine, String code) throws Exception {

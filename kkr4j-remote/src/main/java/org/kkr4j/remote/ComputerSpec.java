@@ -33,10 +33,21 @@ import org.kkr4j.remote.transport.Transport;
  * @param packSize    runs per packed job; 0 or 1 for one job per run (settings stored before packing existed
  *                    read as 0)
  * @param packWorkers runs a packed job works on at the same time (0 reads as 1)
+ * @param cleanup     what happens to a run's directory there once its files are stored (null, as in settings
+ *                    stored before the policy existed, reads as {@link CleanupPolicy#ALWAYS})
  */
 public record ComputerSpec(String name, String transport, String host, int port, String user, String keyFile,
                            String proxyJump, String scheduler, String workRoot, int maxQueued, int pollSeconds,
-                           String prepend, JobDefaults defaults, int packSize, int packWorkers) {
+                           String prepend, JobDefaults defaults, int packSize, int packWorkers,
+                           CleanupPolicy cleanup) {
+
+    /** A computer whose run directories are removed once their files are stored. */
+    public ComputerSpec(String name, String transport, String host, int port, String user, String keyFile,
+                        String proxyJump, String scheduler, String workRoot, int maxQueued, int pollSeconds,
+                        String prepend, JobDefaults defaults, int packSize, int packWorkers) {
+        this(name, transport, host, port, user, keyFile, proxyJump, scheduler, workRoot, maxQueued, pollSeconds,
+                prepend, defaults, packSize, packWorkers, CleanupPolicy.ALWAYS);
+    }
 
     /** A computer that runs one job per run. */
     public ComputerSpec(String name, String transport, String host, int port, String user, String keyFile,
@@ -109,12 +120,25 @@ public record ComputerSpec(String name, String transport, String host, int port,
                     + packWorkers);
         }
         packWorkers = Math.max(packWorkers, 1);
+        cleanup = cleanup == null ? CleanupPolicy.ALWAYS : cleanup;
     }
 
     /** The same computer packing up to {@code size} runs into one job, {@code workers} of them at a time. */
     public ComputerSpec withPacking(int size, int workers) {
         return new ComputerSpec(name, transport, host, port, user, keyFile, proxyJump, scheduler, workRoot, maxQueued,
-                pollSeconds, prepend, defaults, size, workers);
+                pollSeconds, prepend, defaults, size, workers, cleanup);
+    }
+
+    /** The same computer with other job defaults. */
+    public ComputerSpec withDefaults(JobDefaults jobDefaults) {
+        return new ComputerSpec(name, transport, host, port, user, keyFile, proxyJump, scheduler, workRoot, maxQueued,
+                pollSeconds, prepend, jobDefaults, packSize, packWorkers, cleanup);
+    }
+
+    /** The same computer with another clean-up policy for its run directories. */
+    public ComputerSpec withCleanup(CleanupPolicy policy) {
+        return new ComputerSpec(name, transport, host, port, user, keyFile, proxyJump, scheduler, workRoot, maxQueued,
+                pollSeconds, prepend, defaults, packSize, packWorkers, policy);
     }
 
     /** True when runs go several to a job. */
