@@ -1,28 +1,27 @@
 package org.kkr4j.ml.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kkr4j.elements.Element;
-import org.kkr4j.elements.Elements;
+import org.kkr4j.ml.data.Composition;
+import org.kkr4j.ml.data.CompositionFormatException;
+import org.kkr4j.ml.data.CsvTableReader;
+import org.kkr4j.ml.data.Table;
+import org.kkr4j.ml.data.TableFormatException;
 import org.kkr4j.ml.bo.CandidateSet;
 
 /**
  * The hea-3d table (equiatomic quaternaries on fcc and bcc) as a labelled candidate pool, with a small feature
  * set of its own until the descriptor featurizer is merged: the fraction of each element present in the file
  * (ordered by Z), a bcc flag, and the composition-weighted valence-electron count and Pauling electronegativity.
- * Rows that did not converge are left out and counted; a composition or number that does not parse is an error
- * naming file, line and column.
+ * Rows that did not converge are left out and counted; a composition or number that does not parse is a
+ * {@link TableFormatException} naming file, line and column. Read with the data package's CSV reader and
+ * composition parser.
  *
  * @param pool          one candidate per converged row, ids {@code system_lattice}
  * @param features      names of the columns of the pool
@@ -35,54 +34,37 @@ import org.kkr4j.ml.bo.CandidateSet;
 public record HeaTable(CandidateSet pool, List<String> features, double[] moment, double[] latticeEnergy,
                        int rowsRead, int notConverged) {
 
-    private static final Pattern PART = Pattern.compile("([A-Z][a-z]?)([0-9]*\\.?[0-9]+)");
-
     public static HeaTable read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (lines.isEmpty()) {
-            throw new TableFormatException(file, 1, null, "empty file, a header is needed");
-        }
-        String[] header = lines.get(0).split(",", -1);
-        Map<String, Integer> col = new HashMap<>();
-        for (int c = 0; c < header.length; c++) {
-            col.put(header[c].trim(), c);
-        }
+        Table table = CsvTableReader.read(file);
         for (String need : List.of("system", "lattice", "composition", "converged", "total_energy_Ry",
                 "moment_per_atom")) {
-            if (!col.containsKey(need)) {
-                throw new TableFormatException(file, 1, need, "missing column");
+            if (!table.hasColumn(need)) {
+                throw new TableFormatException(table.source(), 1, need, "missing column");
             }
         }
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
-        List<Map<String, Double>> compositions = new ArrayList<>();
+        int cComp = table.columnIndex("composition");
+        int cConv = table.columnIndex("converged");
+        int cLat = table.columnIndex("lattice");
+        int cSys = table.columnIndex("system");
+        int cMom = table.columnIndex("moment_per_atom");
+        int cEne = table.columnIndex("total_energy_Ry");
+        List<Integer> kept = new ArrayList<>();
+        List<Composition> compositions = new ArrayList<>();
         TreeSet<Element> elements = new TreeSet<>(Comparator.comparingInt(Element::z));
-        int read = 0;
         int notConverged = 0;
-        for (int ln = 1; ln < lines.size(); ln++) {
-            if (lines.get(ln).isBlank()) {
-                continue;
-            }
-            read++;
-            String[] f = lines.get(ln).split(",", -1);
-            if (f.length < header.length) {
-                throw new TableFormatException(file, ln + 1, null, f.length + " fields for " + header.length + " columns");
-            }
-            if (!"1".equals(f[col.get("converged")].trim())) {
+        for (int r = 0; r < table.size(); r++) {
+            if (!"1".equals(table.cell(r, cConv).trim())) {
                 notConverged++;
                 continue;
             }
-            Map<String, Double> comp = composition(file, ln + 1, f[col.get("composition")]);
-            for (String s : comp.keySet()) {
-                elements.add(Elements.bySymbol(s));
+            Composition comp;
+            try {
+                comp = Composition.parse(table.cell(r, cComp));
+            } catch (CompositionFormatException e) {
+                throw table.error(r, cComp, e.getMessage());
             }
-            rows.add(f);
-            lineNumbers.add(ln + 1);
+            elements.addAll(comp.elements());
+            kept.add(r);
             compositions.add(comp);
         }
         List<Element> order = new ArrayList<>(elements);
@@ -93,38 +75,39 @@ public record HeaTable(CandidateSet pool, List<String> features, double[] moment
         names.add("lattice.bcc");
         names.add("mean.valenceElectrons");
         names.add("mean.paulingElectronegativity");
-        int n = rows.size();
+        int n = kept.size();
         double[][] x = new double[n][names.size()];
         double[] moment = new double[n];
         double[] energy = new double[n];
         List<String> ids = new ArrayList<>();
         Map<String, Integer> byId = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            String[] f = rows.get(i);
-            int line = lineNumbers.get(i);
-            Map<String, Double> comp = compositions.get(i);
+            int r = kept.get(i);
+            Composition comp = compositions.get(i);
             double vec = 0;
             double chi = 0;
             for (int k = 0; k < order.size(); k++) {
                 Element e = order.get(k);
-                double c = comp.getOrDefault(e.symbol(), 0.0);
+                double c = comp.fraction(e);
                 x[i][k] = c;
                 vec += c * e.valenceElectrons();
-                chi += c * e.paulingElectronegativity().orElseThrow(() -> new TableFormatException(file, line,
-                        "composition", e.symbol() + " has no Pauling electronegativity"));
+                if (c > 0) {
+                    chi += c * e.paulingElectronegativity().orElseThrow(() -> table.error(r, cComp,
+                            e.symbol() + " has no Pauling electronegativity"));
+                }
             }
-            String lattice = f[col.get("lattice")].trim();
+            String lattice = table.cell(r, cLat).trim();
             if (!lattice.equals("fcc") && !lattice.equals("bcc")) {
-                throw new TableFormatException(file, line, "lattice", "expected fcc or bcc, got '" + lattice + "'");
+                throw table.error(r, cLat, "expected fcc or bcc, got '" + lattice + "'");
             }
             x[i][order.size()] = lattice.equals("bcc") ? 1 : 0;
             x[i][order.size() + 1] = vec;
             x[i][order.size() + 2] = chi;
-            moment[i] = Math.abs(number(file, line, "moment_per_atom", f[col.get("moment_per_atom")]));
-            energy[i] = number(file, line, "total_energy_Ry", f[col.get("total_energy_Ry")]);
-            String id = f[col.get("system")].trim() + "_" + lattice;
+            moment[i] = Math.abs(number(table, r, cMom));
+            energy[i] = number(table, r, cEne);
+            String id = table.cell(r, cSys).trim() + "_" + lattice;
             if (byId.put(id, i) != null) {
-                throw new TableFormatException(file, line, "system", "duplicate row " + id);
+                throw table.error(r, cSys, "duplicate row " + id);
             }
             ids.add(id);
         }
@@ -135,48 +118,20 @@ public record HeaTable(CandidateSet pool, List<String> features, double[] moment
             Integer j = byId.get(other);
             delta[i] = j == null ? Double.NaN : (energy[i] - energy[j]) * 1000.0;
         }
-        return new HeaTable(new CandidateSet(x, ids), names, moment, delta, read, notConverged);
+        return new HeaTable(new CandidateSet(x, ids), names, moment, delta, table.size(), notConverged);
     }
 
-    private static double number(Path file, int line, String column, String text) {
+    private static double number(Table table, int row, int column) {
+        String text = table.cell(row, column);
         try {
             double v = Double.parseDouble(text.trim());
-            if (!Double.isFinite(v)) {
-                throw new TableFormatException(file, line, column, "not a finite number: '" + text + "'");
+            if (Double.isFinite(v)) {
+                return v;
             }
-            return v;
         } catch (NumberFormatException e) {
-            throw new TableFormatException(file, line, column, "not a number: '" + text + "'");
+            // reported below with the cell's place
         }
-    }
-
-    static Map<String, Double> composition(Path file, int line, String text) {
-        String t = text.trim();
-        Matcher m = PART.matcher(t);
-        Map<String, Double> out = new LinkedHashMap<>();
-        int end = 0;
-        double sum = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            String s = m.group(1);
-            if (!Elements.isSymbol(s)) {
-                throw new TableFormatException(file, line, "composition", "unknown element '" + s + "' in '" + t + "'");
-            }
-            double c = Double.parseDouble(m.group(2));
-            out.merge(s, c, Double::sum);
-            sum += c;
-            end = m.end();
-        }
-        if (end != t.length() || out.isEmpty()) {
-            throw new TableFormatException(file, line, "composition", "cannot parse '" + t + "' (expected e.g. "
-                    + "Al0.25Cr0.25Co0.25Cu0.25)");
-        }
-        if (Math.abs(sum - 1) > 1e-6) {
-            throw new TableFormatException(file, line, "composition", "fractions of '" + t + "' sum to " + sum);
-        }
-        return out;
+        throw table.error(row, column, "not a finite number: '" + text + "'");
     }
 
     /** Indices of the rows whose other lattice is also in the table (the pool of the two-objective benchmark). */
