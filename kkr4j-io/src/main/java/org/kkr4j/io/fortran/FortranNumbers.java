@@ -1,5 +1,9 @@
 package org.kkr4j.io.fortran;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reading numbers the way Fortran writes and reads them.
  *
@@ -290,6 +294,54 @@ public final class FortranNumbers {
             return Double.NaN;
         }
         double v = mantissa / POW10[fraction];
+        return negative ? -v : v;
+    }
+
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * {@link #plainDecimalOrNaN(byte[], int, int)} of a right-justified field with four decimals, as
+     * Fortran prints {@code f10.4} and {@code f7.4} (the PDOS tables): {@code s[from, to)} is blanks,
+     * an optional '-', one to eleven digits, the point at {@code to - 5} and four digits. The same
+     * value (the same digits over the same power of ten); NaN for any other text, which the caller
+     * then reads the general way. The four decimals are read as one int. (A version for any number
+     * of decimals, on a long, was slower for these tables: the JIT did not inline it.)
+     */
+    public static double fourDecimalsOrNaN(byte[] s, int from, int to) {
+        int point = to - 5;
+        if (point <= from || s[point] != '.') {
+            return Double.NaN;
+        }
+        int w = (int) INTS.get(s, point + 1);
+        // the decimals, read little-endian (the first one in the lowest byte): a byte outside '0'..'9'
+        // sets its top bit in one of the two terms (borrows and carries start only at such a byte)
+        if ((((w - 0x30303030) | (w + 0x46464646)) & 0x80808080) != 0) {
+            return Double.NaN;
+        }
+        int d = w - 0x30303030;
+        d = (d * 10 + (d >>> 8)) & 0x00FF00FF; // first and second, third and fourth as two-digit numbers
+        int decimals = (d & 0xFFFF) * 100 + (d >>> 16);
+        long units = 0;
+        long scale = 1;
+        int i = point - 1;
+        while (i >= from && s[i] >= '0' && s[i] <= '9') {
+            units += (s[i] - '0') * scale;
+            scale *= 10;
+            i--;
+        }
+        if (scale == 1 || point - 1 - i > 11) {
+            return Double.NaN; // no digit before the point, or more than 15 digits in all
+        }
+        boolean negative = i >= from && s[i] == '-';
+        if (negative) {
+            i--;
+        }
+        for (; i >= from; i--) {
+            if (s[i] != ' ') {
+                return Double.NaN;
+            }
+        }
+        double v = (units * 10_000 + decimals) / POW10[4];
         return negative ? -v : v;
     }
 

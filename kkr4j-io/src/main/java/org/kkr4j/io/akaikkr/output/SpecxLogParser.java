@@ -1,5 +1,8 @@
 package org.kkr4j.io.akaikkr.output;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -207,12 +210,89 @@ public final class SpecxLogParser {
      */
     private boolean iterationLineInPlace(String all, byte[] bytes, int q, int start, int end, int no) {
         if (bytes[q] != 'i' || q + 4 > end || bytes[q + 1] != 't' || bytes[q + 2] != 'r' || bytes[q + 3] != '='
-                || ctx == Ctx.PRIM || ctx == Ctx.RECIP || (modeCandidateWanted && all.indexOf('f', q, end) >= 0)) {
+                || ctx == Ctx.PRIM || ctx == Ctx.RECIP) {
             return false;
         }
-        itrLine(all, bytes, start, end, q, no);
+        // the printed layout holds no 'f' up to the err= field: only that field's text is left to test
+        boolean printed = printedIterationLayout(bytes, q, end);
+        if (modeCandidateWanted && (printed ? hasF(bytes, q + ITR_ERR + 6, end) : all.indexOf('f', q, end) >= 0)) {
+            return false;
+        }
+        if (printed) {
+            itrFields(all, bytes, start, end, q, q + ITR_NEU, q + ITR_MOMENT, q + ITR_TE, q + ITR_ERR, no);
+        } else {
+            itrLine(all, bytes, start, end, q, no);
+        }
         ctx = Ctx.NONE;
         return true;
+    }
+
+    /*
+     * Where the labels of an iteration line stand after itr= when it is printed by its format
+     * (1x,a2,'itr=',i3,' neu=',f10.4,'  moment=',f8.4,'  te=',f16.8,'  err=',f7.3), as every
+     * version does.
+     */
+    private static final int ITR_NEU = 7;
+    private static final int ITR_MOMENT = 22;
+    private static final int ITR_TE = 39;
+    private static final int ITR_ERR = 60;
+    /** The labels from itr= to err= at their printed columns; blanks stand for the fields between them. */
+    private static final String ITR_LAYOUT = "itr=    neu=            moment=          te=                  err=";
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /*
+     * The first 64 columns of the layout as eight words read little-endian: the label characters
+     * (ITR_WANT where ITR_LABEL has 0xFF), and 0x80 in ITR_FIELD for each column of an i3, f10.4,
+     * f8.4 or f16.8 field.
+     */
+    private static final long[] ITR_WANT = new long[8];
+    private static final long[] ITR_LABEL = new long[8];
+    private static final long[] ITR_FIELD = new long[8];
+
+    static {
+        for (int i = 0; i < 64; i++) {
+            int shift = 8 * (i % 8);
+            boolean field = (i >= 4 && i < ITR_NEU) || (i >= ITR_NEU + 5 && i < ITR_MOMENT)
+                    || (i >= ITR_MOMENT + 9 && i < ITR_TE) || (i >= ITR_TE + 5 && i < ITR_ERR);
+            if (field) {
+                ITR_FIELD[i / 8] |= 0x80L << shift;
+            } else {
+                ITR_WANT[i / 8] |= (long) ITR_LAYOUT.charAt(i) << shift;
+                ITR_LABEL[i / 8] |= 0xFFL << shift;
+            }
+        }
+    }
+
+    /**
+     * True when the line from {@code it} ({@code itr=}) holds each label where the format prints it
+     * and no letter (no byte from 'A' on) in the i3, f10.4, f8.4 and f16.8 fields between them.
+     * Each label is then the first of its kind after the one before (a match anywhere earlier
+     * would need one of its letters in a field or at a label column that holds another character),
+     * so the positions are those the label search of {@link #itrLine(String, byte[], int, int,
+     * int, int)} finds; and the line holds no 'f' up to the err field. Eight columns at a time.
+     */
+    static boolean printedIterationLayout(byte[] b, int it, int end) {
+        if (end - it < ITR_LAYOUT.length() || b[it + 64] != 'r' || b[it + 65] != '=') {
+            return false;
+        }
+        for (int k = 0; k < 8; k++) {
+            long w = (long) LONGS.get(b, it + 8 * k);
+            // a byte below 0x80 gets its top bit from the addition exactly when it is 'A' (0x41) or
+            // above; a byte from 0x80 on has it already (carries only add flags, never clear one)
+            long letters = (w + 0x3F3F3F3F3F3F3F3FL) | w;
+            if (((w ^ ITR_WANT[k]) & ITR_LABEL[k]) != 0 || (letters & ITR_FIELD[k]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasF(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == 'f') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final int FULL_BINARY_SCAN_LINES = 64;
@@ -1120,6 +1200,15 @@ public final class SpecxLogParser {
         if (err < 0) {
             // TRUNCATED when it is the last line of the log, decided at the end
             brokenIterations.add(new TextLine(no, text.substring(start, end).trim()));
+            return;
+        }
+        itrFields(text, bytes, start, end, it, neu, mom, te, err, no);
+    }
+
+    /** Reads the fields of an iteration line whose labels {@code itr= neu= moment= te= err=} start at the positions given. */
+    private void itrFields(String text, byte[] bytes, int start, int end, int it, int neu, int mom, int te, int err,
+                           int no) {
+        if (cur == null) {
             return;
         }
         // most iterations print no CPA flag: share one blank text rather than a substring per line

@@ -1,5 +1,8 @@
 package org.kkr4j.io.akaikkr.output.modes;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -102,11 +105,39 @@ final class PdosTableReader {
         return (seen & DIGIT_OR_STAR) != 0;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+
     /** {@link #isNumericLine(String)} of the characters {@code s[from, to)}, one byte each (SourceText.bytes()). */
     static boolean isNumericLine(byte[] s, int from, int to) {
-        // one shift and mask per character; a blank line has no digit, so it needs no isBlank() pass
+        // eight characters at a time while they are all blanks, '-', '.' or digits (the rows of the
+        // tables this finds the end of), with the same answer: such characters are allowed and only
+        // the digits count as seen; any other eight go through the per-character test
         long seen = 0;
-        for (int i = from; i < to; i++) {
+        boolean digit = false;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(s, i);
+            long plain = plainBytes(w);
+            if (plain == HIGH) {
+                digit |= digits(w) != 0;
+                continue;
+            }
+            for (int k = i; k < i + 8; k++) {
+                int c = s[k] & 0xFF;
+                if (c < 64) {
+                    long bit = 1L << c;
+                    if ((NUMERIC_LOW & bit) == 0) {
+                        return false;
+                    }
+                    seen |= bit;
+                } else if (c != 'E' && c != 'e') {
+                    return false;
+                }
+            }
+        }
+        for (; i < to; i++) {
             int c = s[i] & 0xFF;
             if (c < 64) {
                 long bit = 1L << c;
@@ -118,7 +149,27 @@ final class PdosTableReader {
                 return false;
             }
         }
-        return (seen & DIGIT_OR_STAR) != 0;
+        return digit || (seen & DIGIT_OR_STAR) != 0;
+    }
+
+    /**
+     * 0x80 in each byte of {@code w} that is a blank, '-', '.' or a digit, 0 in the others. The
+     * additions stay within each byte because a byte with its top bit set is excluded first.
+     */
+    static long plainBytes(long w) {
+        long low = ~w & HIGH; // bytes below 0x80
+        long x = w & ~HIGH;
+        long t = x ^ (0x20 * ONES);
+        long blank = ~(((t & ~HIGH) + (0x7F * ONES)) | t) & HIGH; // exactly the bytes 0x20
+        long minusOrPoint = (x + (0x80 - 0x2D) * ONES) & ~(x + (0x80 - 0x2F) * ONES) & HIGH; // 0x2D..0x2E
+        return (digits(w) | blank | minusOrPoint) & low;
+    }
+
+    /** 0x80 in each byte of {@code w} that is a digit '0'..'9', 0 in the others. */
+    static long digits(long w) {
+        long low = ~w & HIGH;
+        long x = w & ~HIGH;
+        return (x + (0x80 - 0x30) * ONES) & ~(x + (0x80 - 0x3A) * ONES) & low & HIGH;
     }
 
     /**
@@ -219,7 +270,8 @@ final class PdosTableReader {
         // grouping into rows and the rows themselves need it
         double[] plainEnergy = new double[size];
         for (int i = 0; i < size; i++) {
-            plainEnergy[i] = FortranNumbers.plainDecimalOrNaN(cuts.bytes, cuts.from(i, 0), cuts.to(i, 0));
+            double e = FortranNumbers.fourDecimalsOrNaN(cuts.bytes, cuts.from(i, 0), cuts.to(i, 0));
+            plainEnergy[i] = Double.isNaN(e) ? FortranNumbers.plainDecimalOrNaN(cuts.bytes, cuts.from(i, 0), cuts.to(i, 0)) : e;
         }
         int linesPerRow = linesPerRow(cuts, plainEnergy, toEnd);
         if (linesPerRow == 0) {
@@ -458,7 +510,11 @@ final class PdosTableReader {
                             + "' fills its 10-character field and touches the previous one; split by the"
                             + " Fortran field widths");
                 }
-                values[column] = ctx.real(cuts.text, cuts.bytes, cuts.from(c, i), cuts.to(c, i), cuts.line(c), f);
+                // f10.4 as printed, read at once; anything else (and an unreadable field) the general way
+                int from = cuts.from(c, i);
+                int to = cuts.to(c, i);
+                double v = FortranNumbers.fourDecimalsOrNaN(cuts.bytes, from, to);
+                values[column] = Double.isNaN(v) ? ctx.real(cuts.text, cuts.bytes, from, to, cuts.line(c), f) : v;
             }
         }
         return new PdosRow(line, energy, new DoubleArrayList(values));
