@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Benchmarks that print throughput and a ratio against a baseline run in the same command.",
         subcommands = {BenchCommand.Parse.class, BenchConvertCommand.class, BenchStoreCommand.class,
-            BenchEwidthCommand.class})
+            BenchEwidthCommand.class, BenchMlCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

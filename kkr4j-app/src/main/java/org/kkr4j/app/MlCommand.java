@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ml", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Machine learning over tables of results (CSV, JSON or the project's store): descriptors,",
             "regression with group-aware validation, explanations, Bayesian optimisation and active learning."},
-        subcommands = {MlCommand.Describe.class})
+        subcommands = {MlCommand.Describe.class, MlFitCommand.class, MlExplainCommand.class,
+            MlSuggestCommand.class, MlLearnCommand.class})
 final class MlCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -59,8 +60,7 @@ final class MlCommand implements Runnable {
             BuiltDataset built = input.build(table, target, unit);
             o.print(built.report());
             Dataset d = built.dataset();
-            o.println(d.dimension() + " descriptors in " + built.featurizer().families().size() + " families ("
-                    + String.join(", ", built.featurizer().families()) + ")");
+            o.println("families: " + String.join(", ", built.featurizer().families()));
             if (list) {
                 for (Descriptor x : d.features()) {
                     o.println(String.format("  %-44s %-18s %s", x.name(), x.family(), x.unit()));

@@ -53,6 +53,12 @@ final class MlTableOptions {
     @Option(names = "--composition-vector", description = "add the fraction of each element of the table")
     boolean compositionVector;
 
+    @Option(names = "--families", paramLabel = "F,F,...", split = ",",
+            description = {"only these descriptor families of the preset (see ml describe --list; 'composition' adds",
+                "the composition vector). Fewer descriptors make Gaussian processes much faster: ARD fits one",
+                "length scale per descriptor."})
+    java.util.List<String> families;
+
     @Option(names = "--filter", paramLabel = "EXPR",
             description = "keep rows where COLUMN OP VALUE holds (OP: == != < <= > >=), e.g. 'converged == 1'; repeatable")
     java.util.List<String> filters = new java.util.ArrayList<>();
@@ -68,6 +74,21 @@ final class MlTableOptions {
     @Option(names = "--leave-out-bad-rows",
             description = "rows with an unreadable target, composition or structure are left out and listed, not an error")
     boolean leaveOutBadRows;
+
+    /** The families a Gaussian process gets when the user names none: few descriptors, each with a meaning. */
+    static final java.util.List<String> GP_FAMILIES = java.util.List.of("mixing", "structure", "composition");
+
+    /**
+     * For commands that fit Gaussian processes: without {@code --families}, use {@link #GP_FAMILIES} (an ARD fit
+     * over the 55+ descriptors of a preset takes minutes per fit) and say so.
+     */
+    void defaultFamiliesForGaussianProcesses(java.io.PrintWriter out) {
+        if (families == null) {
+            families = GP_FAMILIES;
+            out.println("descriptor families for the Gaussian process: " + String.join(",", GP_FAMILIES)
+                    + " (choose others with --families)");
+        }
+    }
 
     Table read() {
         if (fromStore) {
@@ -87,8 +108,28 @@ final class MlTableOptions {
 
     /** The rows of {@code t} with {@code target} as the target, featurized as the options say. */
     BuiltDataset build(Table t, String target, String targetUnit) {
-        DatasetBuilder b = DatasetBuilder.from(t).target(target, targetUnit == null ? "1" : targetUnit)
-                .featurizer(Featurizer.preset(preset));
+        DatasetBuilder b = DatasetBuilder.from(t).target(target, targetUnit == null ? "1" : targetUnit);
+        Featurizer f = Featurizer.preset(preset);
+        boolean vector = compositionVector;
+        boolean keepStructure = true;
+        if (families != null) {
+            java.util.Set<String> keep = new java.util.LinkedHashSet<>(families);
+            vector |= keep.remove("composition");
+            keepStructure = keep.remove("structure");
+            java.util.List<String> offered = f.families().stream()
+                    .filter(x -> !x.equals("composition") && !x.equals("structure")).toList();
+            for (String family : keep) {
+                if (!offered.contains(family)) {
+                    throw new IllegalArgumentException("--families: no family '" + family + "' in preset " + preset
+                            + " (families: " + String.join(", ", offered) + ", structure, composition)");
+                }
+            }
+            for (String family : offered) {
+                if (!keep.contains(family)) {
+                    f = f.without(family);
+                }
+            }
+        }
         String comp = composition != null ? composition
                 : t.columns().contains("composition") ? "composition"
                 : t.columns().contains("system") && !elementColumns ? "system" : null;
@@ -99,12 +140,13 @@ final class MlTableOptions {
         }
         String struct = structure != null ? structure
                 : t.columns().contains("lattice") ? "lattice" : t.columns().contains("structure") ? "structure" : null;
-        if (struct != null) {
+        if (struct != null && keepStructure) {
             b.structureColumn(struct);
-        } else {
-            b.featurizer(Featurizer.preset(preset).without("structure"));
+        } else if (f.usesStructure()) {
+            f = f.without("structure");
         }
-        if (compositionVector) {
+        b.featurizer(f);
+        if (vector) {
             b.withCompositionVector();
         }
         filters.forEach(b::filter);

@@ -50,4 +50,85 @@ class MlCliTest {
         assertThat(lenient.code()).as(lenient.err()).isZero();
         assertThat(lenient.out()).contains("2 rows, 1 used, 1 left out").contains("line 3");
     }
+
+    @Test
+    void fitCrossValidatesWithGroupsAndComparesWithTheMeanPredictor() throws Exception {
+        Path json = tmp.resolve("fit.json");
+        Path parity = tmp.resolve("parity.svg");
+        Path predictions = tmp.resolve("oof.csv");
+        var r = kkr4j("ml", "fit", HEA.toString(), "--target", "moment_per_atom", "--filter", "converged == 1",
+                "--model", "ridge", "--repeats", "2", "--out", json.toString(), "--parity", parity.toString(),
+                "--predictions", predictions.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("5 folds x 2 repeats").contains("MAE - MAE(mean predictor)");
+        var tree = Json.mapper().readTree(json.toFile());
+        int rows = tree.get("crossValidation").get("rows").asInt();
+        // every used row is predicted once per repeat, out of fold
+        assertThat(Files.readAllLines(predictions)).hasSize(2 * rows + 1);
+        assertThat(tree.get("versusMeanPredictor").get("mae").get("mean").isNumber()).isTrue();
+        assertThat(Files.readString(parity)).startsWith("<?xml").contains("<svg");
+        var bad = kkr4j("ml", "fit", HEA.toString(), "--target", "moment_per_atom", "--model", "boosted");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--model must be one of knn, gp, rf");
+    }
+
+    @Test
+    void explainPrintsImportanceShapleyAndRulesAndDrawsTheMaps() throws Exception {
+        Path groups = tmp.resolve("groups.png");
+        Path json = tmp.resolve("explain.json");
+        var r = kkr4j("ml", "explain", HEA.toString(), "--target", "moment_per_atom", "--filter", "converged == 1",
+                "--model", "ridge", "--repeats", "2", "--permutations", "2", "--row", "Al0.25Cr0.25Co0.25Cu0.25_bcc",
+                "--group-map", groups.toString(), "--out", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("permutation importance of").contains("Shapley values of Al0.25Cr0.25Co0.25Cu0.25_bcc")
+                .contains("Strongest rules for moment_per_atom");
+        var tree = Json.mapper().readTree(json.toFile());
+        var s = tree.get("shapley").get("explanation");
+        double sum = s.get("baseValue").asDouble();
+        for (var v : s.get("values")) {
+            sum += v.asDouble();
+        }
+        assertThat(sum).as("Shapley values add up to the prediction").isCloseTo(s.get("prediction").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(javax.imageio.ImageIO.read(groups.toFile()).getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void suggestProposesCandidatesNotInTheTableAndLearnRecordsACurve() throws Exception {
+        Path out = tmp.resolve("suggestions.csv");
+        var r = kkr4j("ml", "suggest", HEA.toString(), "--filter", "converged == 1", "--objective",
+                "moment_per_atom:max", "--equiatomic", "Al,Ti,V,Cr,Mn,Fe,Co,Ni,Cu", "--batch", "3", "--out",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(4);
+        java.util.Set<String> inTable = new java.util.HashSet<>();
+        for (String l : Files.readAllLines(HEA).subList(1, Files.readAllLines(HEA).size())) {
+            String[] f = l.split(",");
+            if (f[4].equals("1")) {
+                inTable.add(f[3] + "_" + f[1]);
+            }
+        }
+        for (String l : lines.subList(1, lines.size())) {
+            assertThat(inTable).as("a suggestion is a candidate not computed yet").doesNotContain(l.split(",")[1]);
+        }
+        var learn = kkr4j("ml", "learn", HEA.toString(), "--filter", "converged == 1", "--target",
+                "moment_per_atom", "--initial", "10", "--budget", "20", "--batch", "5");
+        assertThat(learn.code()).as(learn.err()).isZero();
+        assertThat(learn.out()).contains("stopped: budget of 20");
+        var engine = kkr4j("ml", "learn", HEA.toString(), "--target", "moment_per_atom", "--oracle", "engine");
+        assertThat(engine.code()).isEqualTo(1);
+        assertThat(engine.err()).contains("not supported");
+        var badObjective = kkr4j("ml", "suggest", HEA.toString(), "--objective", "moment_per_atom:up",
+                "--equiatomic", "Fe,Co,Ni,Cu");
+        assertThat(badObjective.code()).isEqualTo(2);
+        assertThat(badObjective.err()).contains("write COLUMN:max or COLUMN:min");
+    }
+
+    @Test
+    void benchMlPrintsTheTableForOneSeed() {
+        var r = kkr4j("bench", "ml", "--shared", SharedRoot.path().toString(), "--seeds", "1", "--large-pool", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("random").contains("GP-EI").contains("PHYSBO");
+    }
 }

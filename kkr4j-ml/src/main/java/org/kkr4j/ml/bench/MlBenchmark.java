@@ -59,6 +59,15 @@ public final class MlBenchmark {
     }
 
     public static Report run(Path heaCsv, Settings s) {
+        return run(heaCsv, s, phase -> { });
+    }
+
+    /** The phases {@link #run(Path, Settings, Consumer)} reports, in order (for a progress display). */
+    public static final List<String> PHASES = List.of("single-objective search", "active learning",
+            "two-objective search", "large pool");
+
+    /** As {@link #run(Path, Settings)}, telling {@code phaseDone} each time one of {@link #PHASES} has ended. */
+    public static Report run(Path heaCsv, Settings s, java.util.function.Consumer<String> phaseDone) {
         long t0 = System.nanoTime();
         HeaTable t = HeaTable.read(heaCsv);
         CandidateSet pool = t.pool();
@@ -75,6 +84,7 @@ public final class MlBenchmark {
                 Direction.MAXIMISE, s.refitInterval(), s.rffFeatures()));
         SingleObjectiveBenchmark.Result single = SingleObjectiveBenchmark.run("|moment_per_atom| (muB)", pool,
                 t.moment(), Direction.MAXIMISE, so, s.seeds(), s.initial(), pool.size(), s.seed());
+        phaseDone.accept(PHASES.get(0));
 
         int alBudget = Math.min(pool.size(), 60);
         StoppingRule stop = StoppingRule.budget(alBudget);
@@ -87,6 +97,7 @@ public final class MlBenchmark {
         ActiveLearningBenchmark.Result al = ActiveLearningBenchmark.run("|moment_per_atom|", pool, t.moment(),
                 learners, java.util.Arrays.stream(checkpoints).filter(c -> c <= alBudget).toArray(), s.seeds(), 10,
                 s.seed());
+        phaseDone.accept(PHASES.get(1));
 
         int[] both = t.withBothLattices();
         MultiObjectiveBenchmark.Result multi = null;
@@ -111,8 +122,10 @@ public final class MlBenchmark {
             multi = MultiObjectiveBenchmark.run(List.of("|moment_per_atom| (muB)", "E - E_other lattice (mRy)"),
                     sub, y, dirs, ref, box, mo, cps, s.seeds(), s.initial(), s.seed());
         }
+        phaseDone.accept(PHASES.get(2));
         List<LargePoolBenchmark.Row> large = s.largePool() > 0
                 ? LargePoolBenchmark.run(s.largePool(), 8, 100, 500, s.seed()) : List.of();
+        phaseDone.accept(PHASES.get(3));
         return new Report(t, single, al, multi, large, (System.nanoTime() - t0) / 1e9);
     }
 
