@@ -45,24 +45,15 @@ final class MlExplainCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     MlTableOptions input;
-    @Option(names = "--target", required = true, paramLabel = "COL", description = "the property column")
-    String target;
-    @Option(names = "--unit", paramLabel = "U", description = "the property's unit (default 1)")
-    String unit;
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "knn",
-            description = "knn, gp, rf, extra-trees, ridge, lasso or mean (default ${DEFAULT-VALUE})")
-    String model;
+    @Mixin
+    MlModelOptions m;
     @Option(names = "--by", paramLabel = "family|descriptor", defaultValue = "family",
             description = "importance of descriptor families (shuffled together) or of single descriptors")
     String by;
-    @Option(names = "--folds", defaultValue = "5", description = "folds (default ${DEFAULT-VALUE})")
-    int folds;
     @Option(names = "--repeats", defaultValue = "5", description = "repeats (default ${DEFAULT-VALUE})")
     int repeats;
     @Option(names = "--permutations", defaultValue = "5", description = "shuffles per repeat (default ${DEFAULT-VALUE})")
     int permutations;
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
     @Option(names = "--row", paramLabel = "ID", description = "Shapley values of this row, by descriptor family")
     String row;
     @Option(names = "--rules", defaultValue = "5", description = "strongest rules printed (default ${DEFAULT-VALUE})")
@@ -82,22 +73,22 @@ final class MlExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        MlModelChoice choice = MlModelChoice.parse(model);
-        if (model.equals("gp")) {
+        MlModelChoice choice = MlModelChoice.parse(m.model);
+        if (m.model.equals("gp")) {
             input.defaultFamiliesForGaussianProcesses(o);
         }
         if (!by.equals("family") && !by.equals("descriptor")) {
             throw new IllegalArgumentException("--by must be family or descriptor, not '" + by + "'");
         }
-        BuiltDataset built = input.build(input.read(), target, unit);
+        BuiltDataset built = input.build(input.read(), m.target, m.unit);
         o.print(built.report());
         Dataset data = built.dataset();
         String u = data.target().unit();
-        Regressor regressor = choice.chosenOn(data, seed);
+        Regressor regressor = choice.chosenOn(data, m.seed);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", regressor.describe());
 
-        PermutationImportance pi = new PermutationImportance(new CrossValidation(folds, repeats, seed), permutations,
+        PermutationImportance pi = new PermutationImportance(new CrossValidation(m.folds, repeats, m.seed), permutations,
                 Metric.MAE);
         ImportanceResult importance;
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "permutation importance", 1)) {
@@ -108,7 +99,7 @@ final class MlExplainCommand implements Callable<Integer> {
         o.println("permutation importance of " + regressor.describe() + " (increase of the held-out MAE, " + u
                 + "; baseline MAE " + MlFitCommand.estimate(importance.baseline(), u) + "):");
         for (Importance i : importance.importances().subList(0, Math.min(15, importance.importances().size()))) {
-            o.println(String.format("  %-40s %s", i.name(), MlFitCommand.estimate(i.increase(), u)));
+            o.println(String.format(java.util.Locale.ROOT, "  %-40s %s", i.name(), MlFitCommand.estimate(i.increase(), u)));
         }
         if (importancePlot != null) {
             List<Importance> top = importance.importances().subList(0, Math.min(20, importance.importances().size()));
@@ -126,15 +117,15 @@ final class MlExplainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--row " + row + ": no such row id (ids look like "
                         + data.rowIds().get(0) + ")");
             }
-            FittedRegressor fitted = regressor.fit(data.x(), data.y(), seed);
+            FittedRegressor fitted = regressor.fit(data.x(), data.y(), m.seed);
             ShapleyExplanation s = new Shapley(fitted, data.x(), ColumnGroup.families(data.features()))
-                    .explain(data.x()[index], 2000, seed);
+                    .explain(data.x()[index], 2000, m.seed);
             json.put("shapley", Map.of("row", row, "explanation", s));
-            o.println("Shapley values of " + row + " by family (base " + String.format("%.4f", s.baseValue())
-                    + ", prediction " + String.format("%.4f", s.prediction()) + ", observed "
-                    + String.format("%.4f", data.y()[index]) + " " + u + "):");
+            o.println("Shapley values of " + row + " by family (base " + String.format(java.util.Locale.ROOT, "%.4f", s.baseValue())
+                    + ", prediction " + String.format(java.util.Locale.ROOT, "%.4f", s.prediction()) + ", observed "
+                    + String.format(java.util.Locale.ROOT, "%.4f", data.y()[index]) + " " + u + "):");
             for (int i = 0; i < s.players().size(); i++) {
-                o.println(String.format("  %-24s %+.4f", s.players().get(i), s.values()[i]));
+                o.println(String.format(java.util.Locale.ROOT, "  %-24s %+.4f", s.players().get(i), s.values()[i]));
             }
         }
 

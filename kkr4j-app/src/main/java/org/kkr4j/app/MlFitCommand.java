@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kkr4j.ml.Dataset;
@@ -38,19 +39,10 @@ final class MlFitCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     MlTableOptions input;
-    @Option(names = "--target", required = true, paramLabel = "COL", description = "the property column")
-    String target;
-    @Option(names = "--unit", paramLabel = "U", description = "the property's unit (default 1)")
-    String unit;
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "knn",
-            description = "knn, gp, rf, extra-trees, ridge, lasso or mean (default ${DEFAULT-VALUE})")
-    String model;
-    @Option(names = "--folds", defaultValue = "5", description = "outer folds (default ${DEFAULT-VALUE})")
-    int folds;
+    @Mixin
+    MlModelOptions m;
     @Option(names = "--repeats", defaultValue = "10", description = "repeats of the K-fold split (default ${DEFAULT-VALUE})")
     int repeats;
-    @Option(names = "--seed", defaultValue = "1", description = "random seed of the splits and models (default ${DEFAULT-VALUE})")
-    long seed;
     @Option(names = "--out", paramLabel = "FILE.json", description = "the results as JSON")
     Path out;
     @Option(names = "--predictions", paramLabel = "FILE.csv", description = "every out-of-fold prediction")
@@ -64,14 +56,14 @@ final class MlFitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        MlModelChoice choice = MlModelChoice.parse(model);
-        if (model.equals("gp")) {
+        MlModelChoice choice = MlModelChoice.parse(m.model);
+        if (m.model.equals("gp")) {
             input.defaultFamiliesForGaussianProcesses(o);
         }
-        BuiltDataset built = input.build(input.read(), target, unit);
+        BuiltDataset built = input.build(input.read(), m.target, m.unit);
         o.print(built.report());
         Dataset data = built.dataset();
-        CrossValidation cv = new CrossValidation(folds, repeats, seed);
+        CrossValidation cv = new CrossValidation(m.folds, repeats, m.seed);
         CvResult result;
         CvResult mean;
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "cross-validation", 2)) {
@@ -82,7 +74,7 @@ final class MlFitCommand implements Callable<Integer> {
         }
         PairedComparison versusMean = PairedComparison.of(result, mean);
         String u = data.target().unit();
-        o.println(choice.describe() + ", " + folds + " folds x " + repeats + " repeats, " + data.size() + " rows in "
+        o.println(choice.describe() + ", " + m.folds + " folds x " + repeats + " repeats, " + data.size() + " rows in "
                 + result.groups() + " groups, " + data.dimension() + " descriptors:");
         o.println("  R2   " + estimate(result.r2(), "") + "   (mean predictor " + estimate(mean.r2(), "") + ")");
         o.println("  MAE  " + estimate(result.mae(), u) + "   (mean predictor " + estimate(mean.mae(), u) + ")");
@@ -98,7 +90,7 @@ final class MlFitCommand implements Callable<Integer> {
         json.put("versusMeanPredictor", versusMean);
         if (learningCurve != null) {
             LearningCurve curve = LearningCurve.compute(choice.fixed() != null ? choice.fixed()
-                    : choice.chosenOn(data, seed), data, cv, new double[] {0.2, 0.4, 0.6, 0.8, 1.0});
+                    : choice.chosenOn(data, m.seed), data, cv, new double[] {0.2, 0.4, 0.6, 0.8, 1.0});
             json.put("learningCurve", curve);
             double[] x = curve.points().stream().mapToDouble(LearningCurve.Point::trainingRows).toArray();
             Plots.write(new LearningCurvePlot("learning curve: " + choice.name(), "training rows", "MAE (" + u + ")",
@@ -122,7 +114,7 @@ final class MlFitCommand implements Callable<Integer> {
     }
 
     static String estimate(Estimate e, String unit) {
-        return String.format("%.3f [%.3f, %.3f]%s", e.mean(), e.low(), e.high(), unit.isEmpty() || unit.equals("1")
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]%s", e.mean(), e.low(), e.high(), unit.isEmpty() || unit.equals("1")
                 ? "" : " " + unit);
     }
 
