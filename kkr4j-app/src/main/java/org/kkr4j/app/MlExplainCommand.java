@@ -67,6 +67,10 @@ final class MlExplainCommand implements Callable<Integer> {
     Path groupMap;
     @Option(names = "--element-map", paramLabel = "FILE.png|svg", description = "mean property over pairs of elements")
     Path elementMap;
+    @Option(names = "--periodic-table", paramLabel = "FILE.png|svg",
+            description = "per-element effect on a periodic table: mean property of the alloys with the element minus"
+                    + " the mean of all")
+    Path periodicTable;
     @Option(names = "--out", paramLabel = "FILE.json", description = "everything above as JSON")
     Path out;
 
@@ -137,10 +141,35 @@ final class MlExplainCommand implements Callable<Integer> {
         PairMap elements = PairMap.elements(alloys, data.target().name());
         json.put("groupPairs", groups.cells());
         json.put("elementPairs", elements.cells());
+        Map<String, Double> effects = elementEffects(alloys);
+        json.put("elementEffects", effects);
+        if (periodicTable != null) {
+            Map<org.kkr4j.elements.Element, Double> byElement = new LinkedHashMap<>();
+            effects.forEach((symbol, v) -> byElement.put(org.kkr4j.elements.Elements.bySymbol(symbol), v));
+            Plots.write(new org.kkr4j.ml.plot.PeriodicTablePlot("effect of each element on " + data.target().name(),
+                    byElement, "mean with − mean of all (" + u + ")"), periodicTable, 1000, 600);
+            o.println("wrote " + periodicTable);
+        }
         heatmap(groups, "group", u, groupMap, o);
         heatmap(elements, "element", u, elementMap, o);
         MlFitCommand.write(out, Json.write(json) + "\n", o);
         return 0;
+    }
+
+    /** For each element: the mean property of the alloys containing it minus the mean over all alloys. */
+    static Map<String, Double> elementEffects(List<AlloyObservation> alloys) {
+        double all = alloys.stream().mapToDouble(AlloyObservation::value).average().orElse(Double.NaN);
+        Map<String, double[]> sums = new java.util.TreeMap<>();
+        for (AlloyObservation a : alloys) {
+            for (String e : a.elements()) {
+                double[] acc = sums.computeIfAbsent(e, k -> new double[2]);
+                acc[0] += a.value();
+                acc[1]++;
+            }
+        }
+        Map<String, Double> effects = new LinkedHashMap<>();
+        sums.forEach((e, acc) -> effects.put(e, acc[0] / acc[1] - all));
+        return effects;
     }
 
     private static void heatmap(PairMap map, String kind, String unit, Path file, PrintWriter o) {

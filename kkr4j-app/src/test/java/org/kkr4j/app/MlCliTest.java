@@ -75,10 +75,11 @@ class MlCliTest {
     @Test
     void explainPrintsImportanceShapleyAndRulesAndDrawsTheMaps() throws Exception {
         Path groups = tmp.resolve("groups.png");
+        Path table = tmp.resolve("table.svg");
         Path json = tmp.resolve("explain.json");
         var r = kkr4j("ml", "explain", HEA.toString(), "--target", "moment_per_atom", "--filter", "converged == 1",
                 "--model", "ridge", "--repeats", "2", "--permutations", "2", "--row", "Al0.25Cr0.25Co0.25Cu0.25_bcc",
-                "--group-map", groups.toString(), "--out", json.toString());
+                "--group-map", groups.toString(), "--periodic-table", table.toString(), "--out", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("permutation importance of").contains("Shapley values of Al0.25Cr0.25Co0.25Cu0.25_bcc")
                 .contains("Strongest rules for moment_per_atom");
@@ -91,6 +92,9 @@ class MlCliTest {
         assertThat(sum).as("Shapley values add up to the prediction").isCloseTo(s.get("prediction").asDouble(),
                 org.assertj.core.data.Offset.offset(1e-6));
         assertThat(javax.imageio.ImageIO.read(groups.toFile()).getWidth()).isEqualTo(800);
+        // Cr lowers the moment of these alloys (the strongest rule of the data): its effect is below zero
+        assertThat(tree.get("elementEffects").get("Cr").asDouble()).isNegative();
+        assertThat(Files.readString(table)).contains("<svg").contains(">Cr<");
     }
 
     @Test
