@@ -136,7 +136,8 @@ final class MlExplainCommand implements Callable<Integer> {
         List<AlloyObservation> alloys = AlloyObservation.of(built);
         RuleFinder finder = new RuleFinder(minSupport);
         o.print(finder.summary(alloys, data.target().name(), u, rules));
-        json.put("rules", finder.find(alloys).subList(0, Math.min(rules, finder.find(alloys).size())));
+        List<org.kkr4j.ml.explain.Rule> found = finder.find(alloys);
+        json.put("rules", found.subList(0, Math.min(rules, found.size())));
         PairMap groups = PairMap.groups(alloys, data.target().name());
         PairMap elements = PairMap.elements(alloys, data.target().name());
         json.put("groupPairs", groups.cells());

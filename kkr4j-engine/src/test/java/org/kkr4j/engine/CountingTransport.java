@@ -34,6 +34,16 @@ final class CountingTransport implements Transport {
         this.inner = inner;
     }
 
+    /** Makes {@code engine} open counting transports around {@code open}'s, each added to {@code opened}. */
+    static void installOn(Engine engine, java.util.function.Function<org.kkr4j.remote.ComputerSpec, Transport> open,
+                          List<CountingTransport> opened) {
+        engine.openTransportsWith(spec -> {
+            CountingTransport t = new CountingTransport(open.apply(spec));
+            opened.add(t);
+            return t;
+        });
+    }
+
     List<Command> of(String program) {
         return commands.stream().filter(c -> c.is(program)).toList();
     }

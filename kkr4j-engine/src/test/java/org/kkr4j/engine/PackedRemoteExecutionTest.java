@@ -153,11 +153,7 @@ class PackedRemoteExecutionTest {
             List<Long> ids = new ArrayList<>();
             List<CountingTransport> first = new ArrayList<>();
             try (Engine engine = h.engine(2)) {
-                engine.openTransportsWith(s -> {
-                    CountingTransport t = new CountingTransport(s.openTransport());
-                    first.add(t);
-                    return t;
-                });
+                CountingTransport.installOn(engine, s -> s.openTransport(), first);
                 for (int i = 0; i < 8; i++) {
                     ids.add(engine.submit(RunRequest.of("slow-here", e.card(), "card", List.of()).withCache(false))
                             .nodeId());
@@ -177,11 +173,7 @@ class PackedRemoteExecutionTest {
             }
             List<CountingTransport> second = new ArrayList<>();
             try (Engine engine = h.engine(2)) {
-                engine.openTransportsWith(s -> {
-                    CountingTransport t = new CountingTransport(s.openTransport());
-                    second.add(t);
-                    return t;
-                });
+                CountingTransport.installOn(engine, s -> s.openTransport(), second);
                 engine.runUntilDone(ids);
                 while (engine.step()) {
                     Thread.sleep(200);

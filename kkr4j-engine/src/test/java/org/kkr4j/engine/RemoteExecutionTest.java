@@ -80,11 +80,7 @@ class RemoteExecutionTest {
             registerRemote(h, workRoot, 10, "sleep 1.2\n");
             try (Engine engine = h.engine(2)) {
                 List<CountingTransport> opened = new java.util.ArrayList<>();
-                engine.openTransportsWith(spec -> {
-                    CountingTransport t = new CountingTransport(spec.openTransport());
-                    opened.add(t);
-                    return t;
-                });
+                CountingTransport.installOn(engine, spec -> spec.openTransport(), opened);
                 byte[] card = Files.readAllBytes(HEA.resolve("CrMnFeCo_bcc/inputcard_go"));
                 Path extra = tmp.resolve("notes.bin");
                 Files.write(extra, new byte[300_000]);

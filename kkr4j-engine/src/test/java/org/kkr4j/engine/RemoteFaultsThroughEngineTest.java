@@ -287,11 +287,7 @@ class RemoteFaultsThroughEngineTest {
 
     private static List<CountingTransport> counted(Engine engine) {
         List<CountingTransport> opened = new CopyOnWriteArrayList<>();
-        engine.openTransportsWith(spec -> {
-            CountingTransport t = new CountingTransport(replay.hpc.open(spec));
-            opened.add(t);
-            return t;
-        });
+        CountingTransport.installOn(engine, spec -> replay.hpc.open(spec), opened);
         return opened;
     }
 

@@ -57,11 +57,7 @@ class ShimSchedulersThroughEngineTest {
             Code code = replay.register(h, name, scheduler, "", POLL_SECONDS, 600, packSize, 2);
             try (Engine engine = h.engine(1)) {
                 List<CountingTransport> opened = new CopyOnWriteArrayList<>();
-                engine.openTransportsWith(spec -> {
-                    CountingTransport t = new CountingTransport(replay.hpc.open(spec));
-                    opened.add(t);
-                    return t;
-                });
+                CountingTransport.installOn(engine, spec -> replay.hpc.open(spec), opened);
                 List<Run> runs = new ArrayList<>();
                 for (String system : SYSTEMS) {
                     runs.add(engine.submit(RunRequest.of(code.name(), Files.readAllBytes(HEA.resolve(system)

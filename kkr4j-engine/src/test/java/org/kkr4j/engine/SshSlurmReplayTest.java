@@ -111,11 +111,7 @@ class SshSlurmReplayTest {
             assertThat(checks).allSatisfy(c -> assertThat(c.ok()).as(c.toString()).isTrue());
             List<CountingTransport> opened = new ArrayList<>();
             try (Engine engine = h.engine(1)) {
-                engine.openTransportsWith(spec -> {
-                    CountingTransport t = new CountingTransport(hpc.open(spec));
-                    opened.add(t);
-                    return t;
-                });
+                CountingTransport.installOn(engine, spec -> hpc.open(spec), opened);
                 List<Run> runs = submitAll(engine, code.name());
                 engine.runUntilDone(runs.stream().map(Run::nodeId).toList());
                 assertAsRecorded(h, engine, runs, "slurm-once");
@@ -151,11 +147,7 @@ class SshSlurmReplayTest {
             CountingTransport first;
             try (Engine engine = h.engine(1)) {
                 List<CountingTransport> opened = new ArrayList<>();
-                engine.openTransportsWith(spec -> {
-                    CountingTransport t = new CountingTransport(hpc.open(spec));
-                    opened.add(t);
-                    return t;
-                });
+                CountingTransport.installOn(engine, spec -> hpc.open(spec), opened);
                 runs = submitAll(engine, code.name());
                 engine.step();
                 first = opened.get(0);
@@ -167,11 +159,7 @@ class SshSlurmReplayTest {
             }
             List<CountingTransport> opened = new ArrayList<>();
             try (Engine engine = h.engine(1)) {
-                engine.openTransportsWith(spec -> {
-                    CountingTransport t = new CountingTransport(hpc.open(spec));
-                    opened.add(t);
-                    return t;
-                });
+                CountingTransport.installOn(engine, spec -> hpc.open(spec), opened);
                 engine.runUntilDone(runs.stream().map(Run::nodeId).toList());
                 assertAsRecorded(h, engine, runs, "slurm-restart");
                 assertThat(opened).hasSize(1);
@@ -191,11 +179,7 @@ class SshSlurmReplayTest {
             Code code = register(h, "slurm-pack", "", SYSTEMS.size(), 2);
             List<CountingTransport> opened = new ArrayList<>();
             try (Engine engine = h.engine(1)) {
-                engine.openTransportsWith(spec -> {
-                    CountingTransport t = new CountingTransport(hpc.open(spec));
-                    opened.add(t);
-                    return t;
-                });
+                CountingTransport.installOn(engine, spec -> hpc.open(spec), opened);
                 List<Run> runs = submitAll(engine, code.name());
                 engine.runUntilIdle();
                 assertAsRecorded(h, engine, runs, "slurm-pack");

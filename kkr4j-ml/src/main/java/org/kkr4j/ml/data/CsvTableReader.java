@@ -2,10 +2,6 @@ package org.kkr4j.ml.data;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +17,11 @@ public final class CsvTableReader {
     }
 
     public static Table read(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return TableText.fromFile(file, CsvTableReader::read);
     }
 
     public static Table read(String text, String source) {
-        try {
-            return read(new StringReader(text), source);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TableText.fromString(text, source, CsvTableReader::read);
     }
 
     public static Table read(Reader in, String source) throws IOException {

@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,19 +27,11 @@ public final class JsonTableReader {
     }
 
     public static Table read(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return TableText.fromFile(file, JsonTableReader::read);
     }
 
     public static Table read(String text, String source) {
-        try {
-            return read(new StringReader(text), source);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TableText.fromString(text, source, JsonTableReader::read);
     }
 
     public static Table read(Reader in, String source) throws IOException {

@@ -1,5 +1,7 @@
 package org.kkr4j.ml.gp;
 
+import org.kkr4j.ml.model.Standardiser;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.kkr4j.ml.model.Prediction;
@@ -14,7 +16,7 @@ import org.kkr4j.ml.model.UncertainRegressor;
 public final class FittedGaussianProcess implements UncertainRegressor {
     private final KernelType kernel;
     private final Hyperparameters h;
-    private final Standardizer xs;
+    private final Standardiser xs;
     private final double yMean;
     private final double yScale;
     private final double[][] zx;
@@ -23,7 +25,7 @@ public final class FittedGaussianProcess implements UncertainRegressor {
     private final double[] alpha;
     private final double logMarginalLikelihood;
 
-    private FittedGaussianProcess(KernelType kernel, Hyperparameters h, Standardizer xs, double yMean, double yScale,
+    private FittedGaussianProcess(KernelType kernel, Hyperparameters h, Standardiser xs, double yMean, double yScale,
                                   double[][] zx, double[] zy) {
         this.kernel = kernel;
         this.h = h;
@@ -37,7 +39,7 @@ public final class FittedGaussianProcess implements UncertainRegressor {
         this.logMarginalLikelihood = MarginalLikelihood.of(chol, zy);
     }
 
-    static FittedGaussianProcess condition(KernelType kernel, Hyperparameters h, Standardizer xs, double yMean,
+    static FittedGaussianProcess condition(KernelType kernel, Hyperparameters h, Standardiser xs, double yMean,
                                            double yScale, double[][] zx, double[] zy) {
         return new FittedGaussianProcess(kernel, h, xs, yMean, yScale, zx, zy);
     }
@@ -55,7 +57,7 @@ public final class FittedGaussianProcess implements UncertainRegressor {
     public double[] lengthScalesInInputUnits() {
         double[] l = h.lengthScales();
         for (int k = 0; k < l.length; k++) {
-            l[k] *= xs.scale()[k];
+            l[k] *= xs.scales()[k];
         }
         return l;
     }

@@ -1,5 +1,7 @@
 package org.kkr4j.ml.gp;
 
+import org.kkr4j.ml.model.Standardiser;
+
 import java.util.Objects;
 import org.kkr4j.ml.model.Regressor;
 
@@ -60,8 +62,8 @@ public record GaussianProcessRegressor(KernelType kernel, HyperparameterBounds b
                 throw new IllegalArgumentException("target of training row " + i + " is not finite: " + y[i]);
             }
         }
-        Standardizer xs = Standardizer.of(x);
-        double[] ms = Standardizer.meanAndStd(y);
+        Standardiser xs = Standardiser.of(x);
+        double[] ms = Moments.meanAndStd(y);
         double yScale = ms[1] > 0 ? ms[1] : 1.0;
         double[][] zx = xs.apply(x);
         double[] zy = new double[y.length];

@@ -1,5 +1,7 @@
 package org.kkr4j.ml.gp;
 
+import org.kkr4j.ml.model.Standardiser;
+
 import java.util.SplittableRandom;
 import org.kkr4j.ml.model.Prediction;
 import org.kkr4j.ml.model.UncertainRegressor;
@@ -13,7 +15,7 @@ import org.kkr4j.ml.model.UncertainRegressor;
 public final class RandomFeatureModel implements UncertainRegressor {
     private final RandomFourierFeatures rff;
     private final Hyperparameters h;
-    private final Standardizer xs;
+    private final Standardiser xs;
     private final double yMean;
     private final double yScale;
     private final double[][] lower;
@@ -21,7 +23,7 @@ public final class RandomFeatureModel implements UncertainRegressor {
     private final double[] weightMean;
     private final int observations;
 
-    private RandomFeatureModel(RandomFourierFeatures rff, Hyperparameters h, Standardizer xs, double yMean,
+    private RandomFeatureModel(RandomFourierFeatures rff, Hyperparameters h, Standardiser xs, double yMean,
                                double yScale, double[][] lower, double[] b, int observations) {
         this.rff = rff;
         this.h = h;
@@ -34,7 +36,7 @@ public final class RandomFeatureModel implements UncertainRegressor {
         this.weightMean = solveUpper(solveLower(b));
     }
 
-    static RandomFeatureModel fit(RandomFourierFeatures rff, Hyperparameters h, Standardizer xs, double yMean,
+    static RandomFeatureModel fit(RandomFourierFeatures rff, Hyperparameters h, Standardiser xs, double yMean,
                                   double yScale, double[][] zx, double[] zy) {
         int m = rff.size();
         double[][] l = new double[m][m];

@@ -1,5 +1,7 @@
 package org.kkr4j.ml.gp;
 
+import org.kkr4j.ml.model.Standardiser;
+
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.kkr4j.ml.model.Regressor;
@@ -40,8 +42,8 @@ public record RandomFeatureRegressor(GaussianProcessRegressor gp, int features, 
             throw new IllegalArgumentException("need >= 2 rows with one target each: " + x.length + " rows, "
                     + y.length + " targets");
         }
-        Standardizer xs = Standardizer.of(x);
-        double[] ms = Standardizer.meanAndStd(y);
+        Standardiser xs = Standardiser.of(x);
+        double[] ms = Moments.meanAndStd(y);
         double yScale = ms[1] > 0 ? ms[1] : 1.0;
         double[][] zx = xs.apply(x);
         double[] zy = new double[y.length];

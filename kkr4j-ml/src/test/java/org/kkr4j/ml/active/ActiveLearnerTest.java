@@ -117,7 +117,7 @@ class ActiveLearnerTest {
         }
         int members = 4000;
         BootstrapCommittee.Fitted c = new BootstrapCommittee(new MeanRegressor(), members).fit(x, y, 3);
-        double[] ms = org.kkr4j.ml.gp.Standardizer.meanAndStd(y);
+        double[] ms = org.kkr4j.ml.gp.Moments.meanAndStd(y);
         // the bootstrap mean of n draws has standard deviation sigma / sqrt(n) (sigma: population std of y); the
         // spread of M members estimates it with relative standard error about 1 / sqrt(2 (M - 1)); 4 of those
         double expected = ms[1] / Math.sqrt(y.length);

@@ -1,5 +1,7 @@
 package org.kkr4j.ml.gp;
 
+import org.kkr4j.ml.model.Standardiser;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,9 +176,9 @@ class GaussianProcessTest {
 
         // tolerance from the data: the Laplace width of the likelihood in log l (other hyperparameters at the
         // fit), by a finite-difference second derivative; the estimate must lie within 4 widths of the truth
-        Standardizer s = Standardizer.of(x);
+        Standardiser s = Standardiser.of(x);
         double[][] zx = s.apply(x);
-        double[] ms = Standardizer.meanAndStd(y);
+        double[] ms = Moments.meanAndStd(y);
         double[] zy = new double[n];
         for (int i = 0; i < n; i++) {
             zy[i] = (y[i] - ms[0]) / ms[1];
@@ -214,7 +216,7 @@ class GaussianProcessTest {
         RandomFeatureModel blm = new RandomFeatureRegressor(gpr, 3000, 500).fit(x, y, 11);
         // the feature approximation error of k shrinks like 1/sqrt(m); with m = 3000 a few percent of the
         // target's spread is the expected size of the mean's error
-        double[] ms = Standardizer.meanAndStd(y);
+        double[] ms = Moments.meanAndStd(y);
         double[][] probe = randomRows(30, 2, r);
         double worst = 0;
         for (double[] p : probe) {
@@ -227,8 +229,8 @@ class GaussianProcessTest {
         // same features only if the same seed and same standardisation: compare an update with a direct build
         RandomFeatureModel updated = fewer.withObservation(x[39], y[39]);
         RandomFeatureModel rebuilt = RandomFeatureModel.fit(featuresOf(gpr, h, 5),
-                h, Standardizer.of(java.util.Arrays.copyOf(x, 39)), mean(java.util.Arrays.copyOf(y, 39)),
-                scale(java.util.Arrays.copyOf(y, 39)), Standardizer.of(java.util.Arrays.copyOf(x, 39)).apply(x),
+                h, Standardiser.of(java.util.Arrays.copyOf(x, 39)), mean(java.util.Arrays.copyOf(y, 39)),
+                scale(java.util.Arrays.copyOf(y, 39)), Standardiser.of(java.util.Arrays.copyOf(x, 39)).apply(x),
                 standardise(y, java.util.Arrays.copyOf(y, 39)));
         for (double[] p : probe) {
             Prediction a = updated.predictWithUncertainty(p);
@@ -245,11 +247,11 @@ class GaussianProcessTest {
     }
 
     private static double mean(double[] v) {
-        return Standardizer.meanAndStd(v)[0];
+        return Moments.meanAndStd(v)[0];
     }
 
     private static double scale(double[] v) {
-        return Standardizer.meanAndStd(v)[1];
+        return Moments.meanAndStd(v)[1];
     }
 
     private static double[] standardise(double[] all, double[] basis) {
